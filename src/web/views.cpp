@@ -1,0 +1,64 @@
+#include "web/views.hpp"
+
+#include "core/error.hpp"
+
+namespace vitae::web {
+
+namespace {
+
+struct NavEntry {
+    const char* href;
+    const char* label;
+};
+
+// Grows with the member and admin pages of later issues.
+constexpr NavEntry kNav[] = {{"/", "Home"}};
+
+}  // namespace
+
+Views::Views(const core::AssetStore& assets, std::string version)
+    : assets_(assets), version_(std::move(version)) {}
+
+std::string Views::render(std::string_view path, const Data& data) const {
+    std::string full = "templates/" + std::string(path);
+    auto file = assets_.find(full);
+    if (!file)
+        throw Error(ErrorCode::internal, "template " + full + " is missing");
+    // Parsed per render: kainjow's render mutates its parse tree, so a shared parsed
+    // template would race between worker threads; parsing a page costs microseconds.
+    kainjow::mustache::mustache tmpl{std::string(file->data)};
+    if (!tmpl.is_valid()) {
+        throw Error(ErrorCode::internal, "template " + full + ": " + tmpl.error_message());
+    }
+    return tmpl.render(data);
+}
+
+Data Views::layout_data(const std::string& title, std::string_view current_path) const {
+    Data nav{Data::type::list};
+    for (const auto& entry : kNav) {
+        Data item;
+        item.set("href", entry.href);
+        item.set("label", entry.label);
+        item.set("current", current_path == entry.href);
+        nav.push_back(item);
+    }
+    Data asset;
+    asset.set("css_app", assets_.url_for("css/app.css"));
+    asset.set("js_app", assets_.url_for("js/app.js"));
+    asset.set("icon", assets_.url_for("icons/favicon.svg"));
+    Data layout;
+    layout.set("title", title);
+    layout.set("version", version_);
+    layout.set("nav", nav);
+    layout.set("asset", asset);
+    return layout;
+}
+
+std::string Views::page(std::string_view name, const std::string& title, const Data& page_data,
+                        std::string_view current_path) const {
+    Data layout = layout_data(title, current_path);
+    layout.set("body", render("pages/" + std::string(name) + ".html", page_data));
+    return render("layout.html", layout);
+}
+
+}  // namespace vitae::web
