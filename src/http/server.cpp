@@ -4,6 +4,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <random>
@@ -62,6 +63,10 @@ int Server::bind(const std::string& host, int port) {
         throw Error(ErrorCode::config, "cannot listen on " + host + ":" + std::to_string(port) +
                                            " (address in use or not available)");
     }
+    // httplib listens with a backlog of 5: a burst of new connections overflows it and
+    // the kernel drops them, costing each client a 1 s SYN retransmit. Linux lets a
+    // second listen() raise the backlog of a listening socket.
+    ::listen(svr_sock_, SOMAXCONN);
     return bound;
 }
 
