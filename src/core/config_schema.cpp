@@ -299,7 +299,7 @@ std::vector<ConfigKey> build_schema() {
         make_key("DB_READERS", "4", "N", "Read-only database connections",
                  integer_field(&Config::db_readers, 1, 64)),
         make_key("MIN_FREE_DISK_MB", "100", "MB",
-                 "Free disk space (MB) to keep for the data folder; writes are refused below it",
+                 "Free disk space (MB) the data folder needs; below it /readyz answers 503",
                  integer_field(&Config::min_free_disk_mb, 0, 10000000)),
         make_key("VITAE_ASSETS_DIR", "", "PATH",
                  "Serve web_assets/ and templates/ from this folder instead of the built-in "
