@@ -1,5 +1,7 @@
 #include "api/health_handlers.hpp"
 
+#include "core/clock.hpp"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
@@ -10,7 +12,7 @@ void register_health_routes(http::Router& router, const ops::Health& health) {
                [&health](const httplib::Request&, httplib::Response& res) {
                    nlohmann::json body = {
                        {"status", "ok"},
-                       {"timestamp", ops::utc_timestamp(std::chrono::system_clock::now())},
+                       {"timestamp", core::iso8601_utc(std::chrono::system_clock::now())},
                        {"version", health.version()},
                        {"uptime_s", static_cast<std::int64_t>(health.uptime_s())},
                    };
@@ -27,7 +29,7 @@ void register_health_routes(http::Router& router, const ops::Health& health) {
                    }
                    nlohmann::json body = {
                        {"status", ready ? "ready" : "not_ready"},
-                       {"timestamp", ops::utc_timestamp(std::chrono::system_clock::now())},
+                       {"timestamp", core::iso8601_utc(std::chrono::system_clock::now())},
                        {"checks", checks},
                    };
                    res.status = ready ? 200 : 503;

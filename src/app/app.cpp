@@ -6,6 +6,7 @@
 #include "app/data_dir_lock.hpp"
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
+#include "core/log.hpp"
 #include "core/logging.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
@@ -54,7 +55,7 @@ App::~App() {
         parts_->router.reset();
         parts_->server.reset();
         parts_->db->close();
-        spdlog::info("database closed");
+        log::info("database closed");
     }
 }
 
@@ -70,9 +71,9 @@ int App::start() {
                                              store::DatabaseOptions{.readers = config_.db_readers});
     auto migrated = store::migrate(*p.db);
     for (const auto& name : migrated.applied)
-        spdlog::info("migration applied: {}", name);
+        log::info("migration applied", {{"name", name}});
     if (migrated.backup_path) {
-        spdlog::info("database copied before migrating: {}", migrated.backup_path->string());
+        log::info("database copied before migrating", {{"path", migrated.backup_path->string()}});
     }
 
     p.assets = config_.assets_dir ? core::AssetStore::from_directory(*config_.assets_dir)
@@ -90,13 +91,12 @@ int App::start() {
         .max_body_bytes = config_.max_upload_bytes,
     });
     const web::Views& views = *p.views;
-    http::install_middleware(
-        *p.server,
-        {.access_log = p.logging->access(),
-         .html_error =
-             [&views](const http::ErrorInfo& e) { return web::render_error_page(views, e); },
-         .tls = false,
-         .json_access_log = config_.log_format == core::LogFormat::json});
+    http::install_middleware(*p.server, {.access_log = true,
+                                         .html_error =
+                                             [&views](const http::ErrorInfo& e) {
+                                                 return web::render_error_page(views, e);
+                                             },
+                                         .tls = false});
 
     p.router = std::make_unique<http::Router>(*p.server);
     api::register_health_routes(*p.router, *p.health);
@@ -104,14 +104,15 @@ int App::start() {
     web::register_home_page(*p.router, *p.views, *p.health);
 
     p.port = p.server->bind(config_.addr, config_.port);
-    spdlog::info("vitae {} listening on http://{}:{} (data dir {})", VITAE_VERSION, config_.addr,
-                 p.port, fs::absolute(config_.data_dir).string());
+    log::info("listening", {{"url", "http://" + config_.addr + ":" + std::to_string(p.port)},
+                            {"version", VITAE_VERSION},
+                            {"data_dir", fs::absolute(config_.data_dir).string()}});
     return p.port;
 }
 
 void App::run() {
     parts_->server->run();
-    spdlog::info("http server stopped");
+    log::info("http server stopped");
 }
 
 void App::shutdown() {

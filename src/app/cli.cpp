@@ -12,7 +12,7 @@
 #include "app/doctor.hpp"
 #include "core/config_schema.hpp"
 #include "core/error.hpp"
-#include "core/logging.hpp"
+#include "core/log.hpp"
 #include "store/database.hpp"
 #include "store/migrator.hpp"
 
@@ -133,13 +133,13 @@ int cmd_serve(const core::LoadedConfig& loaded, std::ostream& out, std::ostream&
     int sig = 0;
     sigwait(&signals, &sig);
     if (sig != SIGUSR1)
-        spdlog::info("received {}, shutting down", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+        log::info("shutting down", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
     app.shutdown();
     auto bound = std::chrono::seconds(loaded.config.shutdown_timeout_s);
     if (ended_future.wait_for(bound) != std::future_status::ready) {
-        spdlog::error("requests still running after {} s; exiting without waiting for them",
-                      loaded.config.shutdown_timeout_s);
-        spdlog::default_logger()->flush();
+        log::error("requests still running at the shutdown bound; exiting without them",
+                   {{"shutdown_timeout_s", loaded.config.shutdown_timeout_s}});
+        log::flush();
         std::_Exit(1);
     }
     server.join();

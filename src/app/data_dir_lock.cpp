@@ -1,7 +1,6 @@
 #include "app/data_dir_lock.hpp"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,6 +14,20 @@ namespace {
 
 std::filesystem::path lock_path(const std::filesystem::path& data_dir) {
     return data_dir / "vitae.lock";
+}
+
+// Open-file-description locks: owned by the open file like flock (so two opens in one
+// process conflict, and the kernel drops them when the process dies), but they can be
+// tested with F_OFD_GETLK without taking them, so `doctor` never blocks a starting server.
+bool ofd_lock(int fd, short type, int cmd, short* found = nullptr) {
+    struct flock fl {};
+    fl.l_type = type;
+    fl.l_whence = SEEK_SET;
+    if (::fcntl(fd, cmd, &fl) != 0)
+        return false;
+    if (found)
+        *found = fl.l_type;
+    return true;
 }
 
 long read_pid(int fd) {
@@ -32,7 +45,7 @@ DataDirLock::DataDirLock(const std::filesystem::path& data_dir) {
         throw Error(ErrorCode::storage,
                     "cannot open lock file " + path.string() + ": " + std::strerror(errno));
     }
-    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (!ofd_lock(fd_, F_WRLCK, F_OFD_SETLK)) {
         long pid = read_pid(fd_);
         ::close(fd_);
         fd_ = -1;
@@ -49,7 +62,8 @@ DataDirLock::DataDirLock(const std::filesystem::path& data_dir) {
 DataDirLock::~DataDirLock() {
     if (fd_ < 0)
         return;
-    ::flock(fd_, LOCK_UN);
+    // A released lock leaves no pid behind to be quoted by the next refusal.
+    [[maybe_unused]] int rc = ::ftruncate(fd_, 0);
     ::close(fd_);
 }
 
@@ -58,7 +72,8 @@ long DataDirLock::holder(const std::filesystem::path& data_dir) {
     if (fd < 0)
         return 0;
     long pid = 0;
-    if (::flock(fd, LOCK_SH | LOCK_NB) != 0)
+    short found = F_UNLCK;
+    if (ofd_lock(fd, F_WRLCK, F_OFD_GETLK, &found) && found != F_UNLCK)
         pid = read_pid(fd);
     ::close(fd);
     return pid;

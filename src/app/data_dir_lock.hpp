@@ -1,5 +1,5 @@
 #pragma once
-// One process at a time per data directory: an flock on <data>/vitae.lock, released by
+// One process at a time per data directory: a lock on <data>/vitae.lock, released by
 // the kernel even when the process is killed, so a crash never leaves a stale lock.
 #include <filesystem>
 #include <string>

@@ -1,5 +1,7 @@
 #include "core/log_file_sink.hpp"
 
+#include "core/clock.hpp"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -11,12 +13,7 @@ namespace vitae::core {
 namespace fs = std::filesystem;
 
 std::string utc_day(std::chrono::system_clock::time_point t) {
-    std::time_t secs = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
+    return format_utc(t, "%Y-%m-%d");
 }
 
 LogFileSink::LogFileSink(fs::path dir, int keep_days)
@@ -35,15 +32,17 @@ LogFileSink::LogFileSink(fs::path dir, int keep_days)
 void LogFileSink::rotate_if_due(std::chrono::system_clock::time_point now) {
     std::lock_guard lock(mutex_);
     std::string today = utc_day(now);
-    if (today == day_)
+    if (today <= day_)  // YYYY-MM-DD compares as text; never rotate backwards
         return;
     rotate_locked(day_);
     day_ = today;
 }
 
 void LogFileSink::sink_it_(const spdlog::details::log_msg& msg) {
+    // spdlog stamps a message before it takes the sink's lock, so around midnight a line
+    // from the old day can arrive after one from the new day: it joins the current file.
     std::string day = utc_day(msg.time);
-    if (day != day_) {
+    if (day > day_) {
         rotate_locked(day_);
         day_ = day;
     }

@@ -1,8 +1,6 @@
 #pragma once
-// Process-wide logging set-up: the app logger (spdlog's default) and the access logger,
-// each to stdout and to data/logs/vitae.log, in text or JSON lines.
-#include <spdlog/spdlog.h>
-
+// Process-wide logging set-up: the app logger and the access logger, each to stdout and
+// to data/logs/vitae.log, as text or JSON lines. Write through core/log.hpp.
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -20,7 +18,7 @@ struct LogOptions {
     bool console = true;
 };
 
-// Installs the loggers for its lifetime; flushes and restores a plain stderr logger
+// Installs the loggers for its lifetime; flushes and restores a plain stdout logger
 // when destroyed. Only one may exist at a time (the logger is the process's one global).
 class Logging {
   public:
@@ -28,13 +26,6 @@ class Logging {
     ~Logging();
     Logging(const Logging&) = delete;
     Logging& operator=(const Logging&) = delete;
-
-    // The access logger: one line per request. In JSON mode its payload must be a
-    // comma-separated list of JSON members ("k":v,...), which the formatter splices in.
-    const std::shared_ptr<spdlog::logger>& access() const { return access_; }
-
-  private:
-    std::shared_ptr<spdlog::logger> access_;
 };
 
 // Quotes and escapes a string for JSON (invalid UTF-8 replaced, never throws).

@@ -1,9 +1,8 @@
 #include "http/middleware.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <nlohmann/json.hpp>
 
+#include "core/log.hpp"
 #include "core/logging.hpp"
 #include "http/server.hpp"
 
@@ -110,10 +109,23 @@ std::string minimal_html(const ErrorInfo& e) {
            esc(e.message) + "</p><p>Request id: <code>" + esc(e.request_id) + "</code></p>";
 }
 
+// The response carries the request's id; a request too broken to parse gets a fresh
+// one here, so every answer and its log line can still be matched.
+std::string ensure_request_id(const httplib::Request& req, httplib::Response& res) {
+    std::string id = res.get_header_value(kRequestIdHeader);
+    if (!id.empty())
+        return id;
+    id = req.get_header_value(kRequestIdHeader);
+    if (id.empty())
+        id = new_request_id();
+    res.set_header(kRequestIdHeader, id);
+    return id;
+}
+
 void write_error(const httplib::Request& req, httplib::Response& res,
                  const MiddlewareOptions& options, std::string_view code,
                  const std::string& message) {
-    ErrorInfo info{res.status, status_text(res.status).title, message, request_id(req)};
+    ErrorInfo info{res.status, status_text(res.status).title, message, ensure_request_id(req, res)};
     res.set_header("Cache-Control", "no-store");
     if (wants_json(req)) {
         res.set_content(json_error_body(code, message, info.request_id), "application/json");
@@ -125,8 +137,8 @@ void write_error(const httplib::Request& req, httplib::Response& res,
             html = options.html_error(info);
         } catch (const std::exception& e) {
             // The fancy page failed; the plain one must still answer.
-            spdlog::error("error page rendering failed: {} (request {})", e.what(),
-                          info.request_id);
+            log::error("error page rendering failed",
+                       {{"error", e.what()}, {"request_id", info.request_id}});
         }
     }
     if (html.empty())
@@ -139,8 +151,7 @@ void add_security_headers(const httplib::Request& req, httplib::Response& res, b
         if (!res.has_header(name))
             res.set_header(name, value);
     };
-    if (!res.has_header(kRequestIdHeader))
-        res.set_header(kRequestIdHeader, request_id(req));
+    ensure_request_id(req, res);
     set_default("Content-Security-Policy", kContentSecurityPolicy);
     set_default("X-Frame-Options", "DENY");
     set_default("X-Content-Type-Options", "nosniff");
@@ -154,25 +165,21 @@ void add_security_headers(const httplib::Request& req, httplib::Response& res, b
         set_default("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
-void log_access(const httplib::Request& req, const httplib::Response& res,
-                const MiddlewareOptions& options) {
+void log_access(const httplib::Request& req, const httplib::Response& res) {
     auto elapsed = std::chrono::steady_clock::now() - Server::request_started();
     double ms = std::chrono::duration<double, std::milli>(elapsed).count();
+    std::string id = res.get_header_value(kRequestIdHeader);
     std::string bytes = res.get_header_value("Content-Length");
     if (bytes.empty())
         bytes = "0";
-    auto level = res.status >= 500 ? spdlog::level::warn : spdlog::level::info;
-    if (options.json_access_log) {
-        options.access_log->log(
-            level,
-            "\"method\":{},\"path\":{},\"status\":{},\"bytes\":{},\"duration_ms\":{:.3f},"
-            "\"request_id\":{},\"remote\":{}",
-            core::json_quote(req.method), core::json_quote(req.path), res.status, bytes, ms,
-            core::json_quote(request_id(req)), core::json_quote(req.remote_addr));
-        return;
-    }
-    options.access_log->log(level, "{} {} {} {}B {:.3f}ms id={} ip={}", req.method, req.path,
-                            res.status, bytes, ms, request_id(req), req.remote_addr);
+    log::access(res.status >= 500 ? log::Level::warn : log::Level::info,
+                {{"method", req.method},
+                 {"path", req.path},
+                 {"status", res.status},
+                 {"bytes", std::strtoll(bytes.c_str(), nullptr, 10)},
+                 {"duration_ms", ms},
+                 {"request_id", id},
+                 {"remote", req.remote_addr}});
 }
 
 }  // namespace
@@ -233,17 +240,21 @@ void install_middleware(httplib::Server& server, MiddlewareOptions options) {
                 res.status = status_for(e.code());
                 bool internal = res.status >= 500;
                 if (internal)
-                    spdlog::error("request {}: {}", request_id(req), e.what());
+                    log::error("request failed",
+                               {{"request_id", request_id(req)}, {"error", e.what()}});
                 // Internal details stay in the log; the person gets the request id.
                 std::string message = internal ? status_text(500).message : e.what();
                 write_error(req, res, *opts, to_string(e.code()), message);
             } catch (const std::exception& e) {
-                spdlog::error("request {} {} {} failed: {}", request_id(req), req.method, req.path,
-                              e.what());
+                log::error("request failed", {{"request_id", request_id(req)},
+                                              {"method", req.method},
+                                              {"path", req.path},
+                                              {"error", e.what()}});
                 res.status = 500;
                 write_error(req, res, *opts, "internal", status_text(500).message);
             } catch (...) {
-                spdlog::error("request {} failed with a non-standard exception", request_id(req));
+                log::error("request failed with a non-standard exception",
+                           {{"request_id", request_id(req)}});
                 res.status = 500;
                 write_error(req, res, *opts, "internal", status_text(500).message);
             }
@@ -264,7 +275,7 @@ void install_middleware(httplib::Server& server, MiddlewareOptions options) {
 
     if (opts->access_log) {
         server.set_logger([opts](const httplib::Request& req, const httplib::Response& res) {
-            log_access(req, res, *opts);
+            log_access(req, res);
         });
     }
 }

@@ -2,7 +2,6 @@
 // What wraps every response: request id, security headers, error pages, exception
 // safety and the access log. Errors become HTTP statuses here and nowhere else.
 #include <httplib.h>
-#include <spdlog/logger.h>
 
 #include <functional>
 #include <memory>
@@ -23,10 +22,9 @@ struct ErrorInfo {
 using HtmlErrorRenderer = std::function<std::string(const ErrorInfo&)>;
 
 struct MiddlewareOptions {
-    std::shared_ptr<spdlog::logger> access_log;  // null: no access log
-    HtmlErrorRenderer html_error;                // null: a minimal built-in page
-    bool tls = false;                            // adds HSTS
-    bool json_access_log = false;
+    bool access_log = true;
+    HtmlErrorRenderer html_error;  // null: a minimal built-in page
+    bool tls = false;              // adds HSTS
 };
 
 void install_middleware(httplib::Server& server, MiddlewareOptions options);

@@ -29,27 +29,19 @@ Handler Router::wrap(Access access, Handler handler) {
     };
 }
 
-Router& Router::get(const std::string& pattern, Access access, Handler handler) {
-    routes_.push_back({"GET", pattern, access});
-    server_.Get(pattern, wrap(access, std::move(handler)));
-    return *this;
-}
-
-Router& Router::post(const std::string& pattern, Access access, Handler handler) {
-    routes_.push_back({"POST", pattern, access});
-    server_.Post(pattern, wrap(access, std::move(handler)));
-    return *this;
-}
-
-Router& Router::put(const std::string& pattern, Access access, Handler handler) {
-    routes_.push_back({"PUT", pattern, access});
-    server_.Put(pattern, wrap(access, std::move(handler)));
-    return *this;
-}
-
-Router& Router::del(const std::string& pattern, Access access, Handler handler) {
-    routes_.push_back({"DELETE", pattern, access});
-    server_.Delete(pattern, wrap(access, std::move(handler)));
+Router& Router::add(const char* method, const std::string& pattern, Access access,
+                    Handler handler) {
+    routes_.push_back({method, pattern, access});
+    Handler wrapped = wrap(access, std::move(handler));
+    std::string_view m = method;
+    if (m == "GET")
+        server_.Get(pattern, std::move(wrapped));
+    if (m == "POST")
+        server_.Post(pattern, std::move(wrapped));
+    if (m == "PUT")
+        server_.Put(pattern, std::move(wrapped));
+    if (m == "DELETE")
+        server_.Delete(pattern, std::move(wrapped));
     return *this;
 }
 

@@ -31,14 +31,23 @@ class Router {
     // routes answer 401: a missing guard fails closed.
     void set_guard(Guard guard) { *guard_slot_ = std::move(guard); }
 
-    Router& get(const std::string& pattern, Access access, Handler handler);
-    Router& post(const std::string& pattern, Access access, Handler handler);
-    Router& put(const std::string& pattern, Access access, Handler handler);
-    Router& del(const std::string& pattern, Access access, Handler handler);
+    Router& get(const std::string& pattern, Access access, Handler handler) {
+        return add("GET", pattern, access, std::move(handler));
+    }
+    Router& post(const std::string& pattern, Access access, Handler handler) {
+        return add("POST", pattern, access, std::move(handler));
+    }
+    Router& put(const std::string& pattern, Access access, Handler handler) {
+        return add("PUT", pattern, access, std::move(handler));
+    }
+    Router& del(const std::string& pattern, Access access, Handler handler) {
+        return add("DELETE", pattern, access, std::move(handler));
+    }
 
     const std::vector<RouteInfo>& routes() const { return routes_; }
 
   private:
+    Router& add(const char* method, const std::string& pattern, Access access, Handler handler);
     Handler wrap(Access access, Handler handler);
 
     httplib::Server& server_;

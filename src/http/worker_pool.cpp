@@ -72,20 +72,20 @@ void WorkerPool::run(size_t slot) {
 }
 
 void WorkerPool::shutdown() {
+    std::vector<std::thread> threads;
     {
         std::lock_guard lock(mutex_);
-        if (stopping_ && threads_.empty())
-            return;
         stopping_ = true;
+        // Taken out under the lock: an enqueue during shutdown must not grow the vector
+        // being joined. Such late jobs still run: workers leave only once jobs_ is empty.
+        threads.swap(threads_);
+        retired_.clear();
     }
     cv_.notify_all();
-    for (auto& t : threads_) {
+    for (auto& t : threads) {
         if (t.joinable())
             t.join();
     }
-    std::lock_guard lock(mutex_);
-    threads_.clear();
-    retired_.clear();
 }
 
 }  // namespace vitae::http

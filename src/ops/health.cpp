@@ -8,21 +8,13 @@
 #include <cstring>
 #include <ctime>
 
+#include "core/clock.hpp"
 #include "store/app_state.hpp"
 #include "store/database.hpp"
 
 namespace vitae::ops {
 
 namespace fs = std::filesystem;
-
-std::string utc_timestamp(std::chrono::system_clock::time_point t) {
-    std::time_t secs = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 CheckResult check_dir_writable(const fs::path& dir) {
     // A real write, not access(2): that answers "yes" to root on a read-only mount.
@@ -53,7 +45,7 @@ CheckResult check_disk_free(const fs::path& dir, std::uint64_t min_free_mb) {
 
 CheckResult check_database(store::Database& db) {
     try {
-        std::string now = utc_timestamp(std::chrono::system_clock::now());
+        std::string now = core::iso8601_utc(std::chrono::system_clock::now());
         store::AppState::put(db, "readyz_probe", now);
         auto back = store::AppState::get(db, "readyz_probe");
         if (!back)

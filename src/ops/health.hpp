@@ -45,7 +45,4 @@ class Health {
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
-// "2026-11-22T15:31:27Z"
-std::string utc_timestamp(std::chrono::system_clock::time_point t);
-
 }  // namespace vitae::ops

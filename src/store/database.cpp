@@ -1,7 +1,7 @@
 #include "store/database.hpp"
 
-#include <spdlog/spdlog.h>
 #include <sqlite3.h>
+#include "core/log.hpp"
 
 #include <exception>
 #include <system_error>
@@ -88,7 +88,7 @@ Database::~Database() {
     try {
         close();
     } catch (const std::exception& e) {
-        spdlog::error("closing database {}: {}", path_.string(), e.what());
+        log::error("closing the database failed", {{"path", path_.string()}, {"error", e.what()}});
     }
 }
 
@@ -151,8 +151,8 @@ void Database::rollback_after_failure(Connection& conn) noexcept {
     try {
         conn.prepare("ROLLBACK").exec();
     } catch (const std::exception& e) {
-        spdlog::error("rolling back a failed transaction on {}: {}", conn.path().string(),
-                      e.what());
+        log::error("rolling back a failed transaction failed",
+                   {{"path", conn.path().string()}, {"error", e.what()}});
     }
 }
 

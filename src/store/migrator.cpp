@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 
 namespace vitae::store {
@@ -49,12 +50,7 @@ int parse_version(std::string_view name) {
 }
 
 std::string utc_stamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    const std::size_t size = std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
-    return std::string(text, size);
+    return core::format_utc(std::chrono::system_clock::now(), "%Y%m%dT%H%M%SZ");
 }
 
 // <db>.pre-migration-<from>-<stamp>.db; a numbered suffix when a copy from the same

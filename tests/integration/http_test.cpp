@@ -1,5 +1,9 @@
 // The HTTP surface of the running server: headers, errors, assets, shutdown.
+#include <arpa/inet.h>
 #include <doctest/doctest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <condition_variable>
@@ -9,9 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <spdlog/spdlog.h>
-
 #include "core/error.hpp"
+#include "core/log.hpp"
 #include "support/test_app.hpp"
 
 using vitae::test::TestApp;
@@ -81,9 +84,45 @@ struct Gate {
     }
 };
 
+// Sends raw bytes and returns everything the server answers before closing.
+std::string raw_exchange(int port, const std::string& request) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    timeval tv{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+            static_cast<ssize_t>(request.size()));
+    std::string out;
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0)
+        out.append(buf, static_cast<size_t>(n));
+    ::close(fd);
+    return out;
+}
+
 }  // namespace
 
 TEST_SUITE("integration") {
+    TEST_CASE("malformed_request_gets_400_with_security_headers_and_request_id") {
+        TestApp app;
+        std::string answer = raw_exchange(app.port(), "NOT A REQUEST\r\n\r\n");
+        CHECK(answer.starts_with("HTTP/1.1 400"));
+        CHECK(answer.find("X-Frame-Options: DENY") != std::string::npos);
+        CHECK(answer.find("Content-Security-Policy: default-src 'self'") != std::string::npos);
+        CHECK(answer.find("X-Request-Id: -") == std::string::npos);
+        CHECK(answer.find("X-Request-Id: ") != std::string::npos);
+        // The server is still fine.
+        auto res = app.client().Get("/healthz");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+    }
+
     TEST_CASE("security_headers_on_every_response_kind") {
         TestApp app([](vitae::app::App& a) {
             a.router().get("/__test/throw", vitae::http::Access::public_,
@@ -275,16 +314,16 @@ TEST_SUITE("integration") {
         REQUIRE(res);
         std::string id = res->get_header_value("X-Request-Id");
         app.stop();  // flushes the log
-        spdlog::default_logger()->flush();
+        vitae::log::flush();
         std::ifstream log(app.data_dir() / "logs" / "vitae.log");
         std::stringstream ss;
         ss << log.rdbuf();
         auto text = ss.str();
-        auto pos = text.find("id=" + id);
+        auto pos = text.find("request_id=" + id);
         REQUIRE(pos != std::string::npos);
         auto line_start = text.rfind('\n', pos) + 1;
         std::string line = text.substr(line_start, text.find('\n', pos) - line_start);
-        CHECK(line.find("GET /healthz 200") != std::string::npos);
+        CHECK(line.find("method=GET path=/healthz status=200") != std::string::npos);
         CHECK(line.find("[access]") != std::string::npos);
     }
 
