@@ -15,70 +15,39 @@ constexpr const char* kContentSecurityPolicy =
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
+// What a person and an API client are told for each error status.
 struct StatusText {
+    int status;
+    const char* code;  // JSON API error code
     const char* title;
     const char* message;
 };
 
+constexpr StatusText kStatusTexts[] = {
+    {400, "bad_request", "Bad request", "The request could not be understood."},
+    {401, "unauthorized", "Sign-in required", "Sign in to continue."},
+    {403, "forbidden", "Forbidden", "You do not have access to this page."},
+    {404, "not_found", "Not found", "There is nothing at this address."},
+    {405, "method_not_allowed", "Method not allowed", "This address does not accept that method."},
+    {409, "conflict", "Conflict", "That conflicts with what is already there."},
+    {413, "payload_too_large", "Too large", "The request body is larger than this server accepts."},
+    {414, "uri_too_long", "Address too long", "The request address is too long."},
+    {415, "unsupported_media_type", "Unsupported type",
+     "This kind of content is not accepted here."},
+    {416, "range_not_satisfiable", "Range not satisfiable",
+     "The requested range is not available."},
+    {429, "too_many_requests", "Too many requests", "Slow down and try again shortly."},
+    {503, "unavailable", "Unavailable", "The service is unavailable right now; try later."},
+};
+
 StatusText status_text(int status) {
-    switch (status) {
-        case 400:
-            return {"Bad request", "The request could not be understood."};
-        case 401:
-            return {"Sign-in required", "Sign in to continue."};
-        case 403:
-            return {"Forbidden", "You do not have access to this page."};
-        case 404:
-            return {"Not found", "There is nothing at this address."};
-        case 405:
-            return {"Method not allowed", "This address does not accept that method."};
-        case 413:
-            return {"Too large", "The request body is larger than this server accepts."};
-        case 414:
-            return {"Address too long", "The request address is too long."};
-        case 415:
-            return {"Unsupported type", "This kind of content is not accepted here."};
-        case 416:
-            return {"Range not satisfiable", "The requested range is not available."};
-        case 429:
-            return {"Too many requests", "Slow down and try again shortly."};
-        case 503:
-            return {"Unavailable", "The service is unavailable right now; try later."};
-        default:
-            break;
+    for (const auto& t : kStatusTexts) {
+        if (t.status == status)
+            return t;
     }
     if (status >= 500)
-        return {"Server error", "Something went wrong on our side."};
-    return {"Request failed", "The request could not be completed."};
-}
-
-std::string_view code_for_status(int status) {
-    switch (status) {
-        case 400:
-            return "bad_request";
-        case 401:
-            return "unauthorized";
-        case 403:
-            return "forbidden";
-        case 404:
-            return "not_found";
-        case 405:
-            return "method_not_allowed";
-        case 409:
-            return "conflict";
-        case 413:
-            return "payload_too_large";
-        case 414:
-            return "uri_too_long";
-        case 415:
-            return "unsupported_media_type";
-        case 429:
-            return "too_many_requests";
-        case 503:
-            return "unavailable";
-        default:
-            return status >= 500 ? "internal" : "error";
-    }
+        return {status, "internal", "Server error", "Something went wrong on our side."};
+    return {status, "error", "Request failed", "The request could not be completed."};
 }
 
 std::string minimal_html(const ErrorInfo& e) {
@@ -264,8 +233,8 @@ void install_middleware(httplib::Server& server, MiddlewareOptions options) {
         [opts](const httplib::Request& req, httplib::Response& res) {
             if (!res.body.empty() || res.content_provider_)
                 return httplib::Server::HandlerResponse::Unhandled;
-            write_error(req, res, *opts, code_for_status(res.status),
-                        status_text(res.status).message);
+            auto text = status_text(res.status);
+            write_error(req, res, *opts, text.code, text.message);
             return httplib::Server::HandlerResponse::Handled;
         }));
 
