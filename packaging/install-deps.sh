@@ -8,6 +8,7 @@ build_pkgs=(
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libsqlite3-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libkainjow-mustache-dev libmbedtls-dev
+  libargon2-dev liboath-dev libqrencode-dev
 )
 test_pkgs=(doctest-dev curl sqlite3 clang-format procps)
 bench_pkgs=(wrk nginx-light curl procps)

@@ -6,5 +6,6 @@
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    return vitae::app::run_cli(args, vitae::core::process_environment(), std::cout, std::cerr);
+    return vitae::app::run_cli(args, vitae::core::process_environment(), std::cin, std::cout,
+                               std::cerr);
 }

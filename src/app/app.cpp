@@ -2,8 +2,11 @@
 
 #include <sys/stat.h>
 
+#include "api/account_handlers.hpp"
 #include "api/health_handlers.hpp"
 #include "app/data_dir_lock.hpp"
+#include "auth/account_service.hpp"
+#include "auth/api_token_service.hpp"
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
@@ -30,6 +33,10 @@ struct App::Parts {
     core::AssetStore assets;
     std::unique_ptr<web::Views> views;
     std::unique_ptr<ops::Health> health;
+    std::unique_ptr<auth::PasswordHasher> hasher;
+    std::unique_ptr<auth::PasswordPolicy> policy;
+    std::unique_ptr<auth::AccountService> accounts;
+    std::unique_ptr<auth::ApiTokenService> tokens;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     int port = 0;
@@ -45,6 +52,20 @@ void prepare_data_dir(const fs::path& data_dir) {
             throw Error(ErrorCode::storage, "cannot create " + dir.string() + ": " + ec.message());
         }
     }
+}
+
+// The JSON API takes personal tokens only (no cookies, hence no CSRF); HTML pages will
+// take session cookies once sign-in exists.
+http::Authenticator bearer_authenticator(auth::ApiTokenService& tokens) {
+    return [&tokens](const httplib::Request& req) -> std::optional<auth::Principal> {
+        if (!req.path.starts_with("/api/"))
+            return std::nullopt;
+        std::string header = req.get_header_value("Authorization");
+        constexpr std::string_view kBearer = "Bearer ";
+        if (!header.starts_with(kBearer))
+            return std::nullopt;
+        return tokens.authenticate(std::string_view(header).substr(kBearer.size()));
+    };
 }
 
 App::App(core::Config config, AppOptions options)
@@ -82,6 +103,11 @@ int App::start() {
     p.health = std::make_unique<ops::Health>(*p.db, config_.data_dir, config_.min_free_disk_mb,
                                              VITAE_VERSION);
 
+    p.hasher = std::make_unique<auth::PasswordHasher>();
+    p.policy = std::make_unique<auth::PasswordPolicy>();
+    p.accounts = std::make_unique<auth::AccountService>(*p.db, *p.hasher, *p.policy);
+    p.tokens = std::make_unique<auth::ApiTokenService>(*p.db);
+
     p.server = std::make_unique<http::Server>(http::ServerOptions{
         .max_threads = static_cast<size_t>(config_.http_threads),
         .read_timeout_s = config_.http_read_timeout_s,
@@ -99,9 +125,11 @@ int App::start() {
                                          .tls = false});
 
     p.router = std::make_unique<http::Router>(*p.server);
+    p.router->set_authenticator(bearer_authenticator(*p.tokens));
     api::register_health_routes(*p.router, *p.health);
     http::register_static_assets(*p.router, p.assets);
     web::register_home_page(*p.router, *p.views, *p.health);
+    api::register_account_routes(*p.router);
 
     p.port = p.server->bind(config_.addr, config_.port);
     log::info("listening", {{"url", "http://" + config_.addr + ":" + std::to_string(p.port)},

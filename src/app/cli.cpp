@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/account_commands.hpp"
 #include "app/app.hpp"
 #include "app/data_dir_lock.hpp"
 #include "app/doctor.hpp"
@@ -23,14 +24,14 @@ namespace {
 struct Command {
     const char* name;
     const char* summary;
-    int (*run)(const core::LoadedConfig&, std::ostream&, std::ostream&);
+    int (*run)(const core::LoadedConfig&, Io&);
 };
 
-int cmd_serve(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err);
-int cmd_migrate(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err);
-int cmd_config(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err);
-int cmd_doctor(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err);
-int cmd_version(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err);
+int cmd_serve(const core::LoadedConfig& loaded, Io& io);
+int cmd_migrate(const core::LoadedConfig& loaded, Io& io);
+int cmd_config(const core::LoadedConfig& loaded, Io& io);
+int cmd_doctor(const core::LoadedConfig& loaded, Io& io);
+int cmd_version(const core::LoadedConfig& loaded, Io& io);
 
 constexpr Command kCommands[] = {
     {"serve", "run the web server until SIGTERM or SIGINT", cmd_serve},
@@ -38,6 +39,8 @@ constexpr Command kCommands[] = {
     {"config", "print the effective configuration and where each value came from", cmd_config},
     {"doctor", "check data dir, disk, database and port; exit 1 when a check fails", cmd_doctor},
     {"version", "print the version", cmd_version},
+    {"user", "create --email E [--name N] [--admin]: add an account (password on stdin)", cmd_user},
+    {"token", "create --email E --name N: print a new API token for a user, once", cmd_token},
 };
 
 void print_help(std::ostream& out) {
@@ -60,14 +63,18 @@ int reject_extra(const core::LoadedConfig& loaded, std::ostream& err) {
     return 2;
 }
 
-int cmd_version(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err) {
+int cmd_version(const core::LoadedConfig& loaded, Io& io) {
+    auto& out = io.out;
+    auto& err = io.err;
     if (int rc = reject_extra(loaded, err))
         return rc;
     out << "vitae " << VITAE_VERSION << "\n";
     return 0;
 }
 
-int cmd_config(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err) {
+int cmd_config(const core::LoadedConfig& loaded, Io& io) {
+    auto& out = io.out;
+    auto& err = io.err;
     if (loaded.rest.size() == 1 && loaded.rest[0] == "--markdown") {
         out << core::render_config_markdown();
         return 0;
@@ -78,13 +85,17 @@ int cmd_config(const core::LoadedConfig& loaded, std::ostream& out, std::ostream
     return 0;
 }
 
-int cmd_doctor(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err) {
+int cmd_doctor(const core::LoadedConfig& loaded, Io& io) {
+    auto& out = io.out;
+    auto& err = io.err;
     if (int rc = reject_extra(loaded, err))
         return rc;
     return report_doctor(run_doctor(loaded.config), out);
 }
 
-int cmd_migrate(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err) {
+int cmd_migrate(const core::LoadedConfig& loaded, Io& io) {
+    auto& out = io.out;
+    auto& err = io.err;
     if (int rc = reject_extra(loaded, err))
         return rc;
     const auto& config = loaded.config;
@@ -107,7 +118,9 @@ int cmd_migrate(const core::LoadedConfig& loaded, std::ostream& out, std::ostrea
 
 // SIGTERM/SIGINT are blocked in every thread and taken here with sigwait, so no
 // handler runs at an arbitrary point of a worker. SIGUSR1 is our own "server ended".
-int cmd_serve(const core::LoadedConfig& loaded, std::ostream& out, std::ostream& err) {
+int cmd_serve(const core::LoadedConfig& loaded, Io& io) {
+    auto& out = io.out;
+    auto& err = io.err;
     if (int rc = reject_extra(loaded, err))
         return rc;
     sigset_t signals;
@@ -149,7 +162,7 @@ int cmd_serve(const core::LoadedConfig& loaded, std::ostream& out, std::ostream&
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-            std::ostream& out, std::ostream& err) {
+            std::istream& in, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         print_help(out);
         return args.empty() ? 2 : 0;
@@ -173,7 +186,8 @@ int run_cli(const std::vector<std::string>& args, const std::map<std::string, st
     }
     try {
         auto loaded = core::load_config(rest, env);
-        return command->run(loaded, out, err);
+        Io io{in, out, err};
+        return command->run(loaded, io);
     } catch (const Error& e) {
         err << "vitae: " << e.what() << "\n";
         return e.code() == ErrorCode::config ? 2 : 1;

@@ -1,26 +1,11 @@
 #include "core/asset_store.hpp"
 
-#include <mbedtls/sha256.h>
-
 #include <fstream>
 #include <sstream>
 
 #include "core/embedded_file.hpp"
 
 namespace vitae::core {
-
-std::string sha256_hex(std::string_view data) {
-    unsigned char digest[32];
-    mbedtls_sha256_ret(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest, 0);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(64);
-    for (unsigned char c : digest) {
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-    }
-    return out;
-}
 
 AssetStore AssetStore::embedded() {
     AssetStore store;

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/crypto.hpp"
+
 namespace vitae::core {
 
 struct Asset {
@@ -36,8 +38,5 @@ class AssetStore {
     std::optional<std::filesystem::path> root_;
     std::map<std::string, Asset, std::less<>> files_;
 };
-
-// Lower-case hex SHA-256 of data.
-std::string sha256_hex(std::string_view data);
 
 }  // namespace vitae::core

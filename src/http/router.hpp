@@ -1,11 +1,17 @@
 #pragma once
 // Every route is registered here with the role it needs, so who may call what is
-// readable in one place and a test can enumerate the whole table.
+// readable in one place and a test can enumerate the whole table. Public routes take a
+// Handler; member and admin routes take an AuthedHandler, which receives the signed-in
+// principal: a protected handler cannot forget to ask who is calling.
 #include <httplib.h>
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "auth/principal.hpp"
 
 namespace vitae::http {
 
@@ -20,38 +26,35 @@ struct RouteInfo {
 };
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
-// Throws vitae::Error (unauthorized/forbidden) when the request may not use the route.
-using Guard = std::function<void(const httplib::Request&, Access)>;
+using AuthedHandler =
+    std::function<void(const httplib::Request&, httplib::Response&, const auth::Principal&)>;
+// Who sent the request (API token, session cookie), or nothing.
+using Authenticator = std::function<std::optional<auth::Principal>(const httplib::Request&)>;
 
 class Router {
   public:
     explicit Router(httplib::Server& server) : server_(server) {}
 
-    // Installs the check run before every non-public handler. Without one, non-public
-    // routes answer 401: a missing guard fails closed.
-    void set_guard(Guard guard) { *guard_slot_ = std::move(guard); }
+    // Without an authenticator every protected route answers 401: it fails closed.
+    void set_authenticator(Authenticator authenticator) {
+        *authenticator_ = std::move(authenticator);
+    }
 
-    Router& get(const std::string& pattern, Access access, Handler handler) {
-        return add("GET", pattern, access, std::move(handler));
-    }
-    Router& post(const std::string& pattern, Access access, Handler handler) {
-        return add("POST", pattern, access, std::move(handler));
-    }
-    Router& put(const std::string& pattern, Access access, Handler handler) {
-        return add("PUT", pattern, access, std::move(handler));
-    }
-    Router& del(const std::string& pattern, Access access, Handler handler) {
-        return add("DELETE", pattern, access, std::move(handler));
-    }
+    Router& get(const std::string& pattern, Access access, Handler handler);
+    Router& get(const std::string& pattern, Access access, AuthedHandler handler);
+    Router& post(const std::string& pattern, Access access, Handler handler);
+    Router& post(const std::string& pattern, Access access, AuthedHandler handler);
+    Router& put(const std::string& pattern, Access access, AuthedHandler handler);
+    Router& del(const std::string& pattern, Access access, AuthedHandler handler);
 
     const std::vector<RouteInfo>& routes() const { return routes_; }
 
   private:
     Router& add(const char* method, const std::string& pattern, Access access, Handler handler);
-    Handler wrap(Access access, Handler handler);
+    Handler guard(Access access, AuthedHandler handler) const;
 
     httplib::Server& server_;
-    std::shared_ptr<Guard> guard_slot_ = std::make_shared<Guard>();
+    std::shared_ptr<Authenticator> authenticator_ = std::make_shared<Authenticator>();
     std::vector<RouteInfo> routes_;
 };
 

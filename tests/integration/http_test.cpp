@@ -238,12 +238,13 @@ TEST_SUITE("integration") {
         CHECK(after->status == 200);
     }
 
-    TEST_CASE("non_public_route_without_guard_fails_closed_with_401") {
+    TEST_CASE("protected_route_answers_401_to_an_anonymous_request") {
         TestApp app([](vitae::app::App& a) {
-            a.router().get("/api/v1/__test/private", vitae::http::Access::member,
-                           [](const httplib::Request&, httplib::Response& res) {
-                               res.set_content("leak", "text/plain");
-                           });
+            a.router().get(
+                "/api/v1/__test/private", vitae::http::Access::member,
+                vitae::http::AuthedHandler(
+                    [](const httplib::Request&, httplib::Response& res,
+                       const vitae::auth::Principal&) { res.set_content("leak", "text/plain"); }));
         });
         auto res = app.client().Get("/api/v1/__test/private");
         REQUIRE(res);

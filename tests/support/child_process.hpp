@@ -24,6 +24,7 @@ namespace vitae::test {
 struct ChildOptions {
     std::map<std::string, std::string> env;      // the whole environment of the child
     std::optional<uid_t> run_as = std::nullopt;  // drop to this uid/gid before exec (root only)
+    std::optional<std::string> stdin_data = std::nullopt;  // else stdin is at EOF at once
 };
 
 class ChildProcess {
@@ -31,7 +32,8 @@ class ChildProcess {
     ChildProcess(const std::vector<std::string>& args, const std::filesystem::path& stderr_file,
                  ChildOptions options = {}) {
         int out[2];
-        if (::pipe2(out, O_CLOEXEC) != 0)
+        int in[2];
+        if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(in, O_CLOEXEC) != 0)
             throw std::runtime_error("pipe failed");
         // Everything the child needs is allocated before fork: after fork in a threaded
         // process only async-signal-safe calls are allowed.
@@ -50,8 +52,15 @@ class ChildProcess {
         if (pid_ < 0)
             throw std::runtime_error("fork failed");
         if (pid_ == 0)
-            exec_child(argv, envp, out[1], stderr_file.c_str(), options.run_as);
+            exec_child(argv, envp, in[0], out[1], stderr_file.c_str(), options.run_as);
         ::close(out[1]);
+        ::close(in[0]);
+        // Small inputs (a password line) fit the pipe buffer: write, then close for EOF.
+        if (options.stdin_data) {
+            [[maybe_unused]] auto n =
+                ::write(in[1], options.stdin_data->data(), options.stdin_data->size());
+        }
+        ::close(in[1]);
         out_fd_ = out[0];
         pidfd_ = static_cast<int>(::syscall(SYS_pidfd_open, pid_, 0));
         stderr_file_ = stderr_file;
@@ -123,8 +132,9 @@ class ChildProcess {
 
   private:
     [[noreturn]] static void exec_child(std::vector<char*>& argv, std::vector<char*>& envp,
-                                        int out_fd, const char* stderr_file,
+                                        int in_fd, int out_fd, const char* stderr_file,
                                         std::optional<uid_t> run_as) {
+        ::dup2(in_fd, 0);
         ::dup2(out_fd, 1);
         int err_fd = ::open(stderr_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (err_fd >= 0)
