@@ -4,6 +4,7 @@
 
 #include "core/log.hpp"
 #include "core/logging.hpp"
+#include "http/rate_limiter.hpp"
 #include "http/server.hpp"
 
 namespace vitae::http {
@@ -205,6 +206,10 @@ void install_middleware(httplib::Server& server, MiddlewareOptions options) {
             res.headers.erase("Content-Type");
             try {
                 std::rethrow_exception(ep);
+            } catch (const RateLimited& e) {
+                res.status = 429;
+                res.set_header("Retry-After", std::to_string(e.retry_after_s()));
+                write_error(req, res, *opts, "too_many_requests", e.what());
             } catch (const Error& e) {
                 res.status = status_for(e.code());
                 bool internal = res.status >= 500;

@@ -58,15 +58,16 @@ class RateLimiter {
         std::chrono::milliseconds retry_after;
     };
 
-    // Throws vitae::Error(config) for a rule that cannot work, or max_keys below the
-    // shard count.
+    // Throws vitae::Error(config) for a rule that cannot work, or max_keys below 16 (the
+    // table is split into 16 locked shards).
     explicit RateLimiter(Rule rule, SteadyClock clock = std::chrono::steady_clock::now,
                          std::size_t max_keys = kDefaultMaxKeys);
     ~RateLimiter();
     RateLimiter(RateLimiter&&) noexcept;
     RateLimiter& operator=(RateLimiter&&) noexcept;
 
-    // Spends `cost` (>= 0) tokens if the key has them; a refused call spends nothing.
+    // Spends `cost` tokens if the key has them; a refused call spends nothing. A negative
+    // or NaN cost is a bug and throws vitae::Error(internal).
     Decision take(std::string_view key, double cost = 1);
     // take(key), throwing RateLimited (retry_after_s >= 1) when refused.
     void check(std::string_view key);

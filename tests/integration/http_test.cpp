@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "http/rate_limiter.hpp"
 #include "support/test_app.hpp"
 
 using vitae::test::TestApp;
@@ -365,5 +366,31 @@ TEST_SUITE("integration") {
         app.stop();
         // An idle connection would hold its worker for the 120 s keep-alive timeout.
         CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(60));
+    }
+}
+
+TEST_SUITE("integration") {
+    TEST_CASE("rate_limited_route_answers_429_with_retry_after") {
+        auto limiter =
+            std::make_shared<vitae::http::RateLimiter>(vitae::http::RateLimiter::Rule{2, 2.0 / 60});
+        TestApp app([limiter](vitae::app::App& a) {
+            a.router().get("/api/v1/__test/limited", vitae::http::Access::public_,
+                           [limiter](const httplib::Request& req, httplib::Response& res) {
+                               limiter->check("ip:" + req.remote_addr);
+                               res.set_content("{}", "application/json");
+                           });
+        });
+        auto cli = app.client();
+        CHECK(cli.Get("/api/v1/__test/limited")->status == 200);
+        CHECK(cli.Get("/api/v1/__test/limited")->status == 200);
+        auto refused = cli.Get("/api/v1/__test/limited");
+        REQUIRE(refused);
+        CHECK(refused->status == 429);
+        // One token comes back every 30 s; a slow machine may have spent a little of that.
+        int retry = std::stoi(refused->get_header_value("Retry-After"));
+        CHECK(retry >= 25);
+        CHECK(retry <= 30);
+        auto body = nlohmann::json::parse(refused->body);
+        CHECK(body["error"]["code"] == "too_many_requests");
     }
 }
