@@ -111,7 +111,7 @@ int cmd_user(const core::LoadedConfig& loaded, Io& io) {
     Options o = parse_options(loaded.rest, true);
     std::string password = read_password(io);
     auto opened = open_command_database(loaded.config);
-    auth::PasswordHasher hasher;
+    auth::PasswordHasher hasher(argon2_params(loaded.config));
     auth::PasswordPolicy policy;
     auth::AccountService accounts(*opened.db, hasher, policy);
     auto id = accounts.create({o.email, o.name, o.admin ? "admin" : "member", password},

@@ -42,6 +42,12 @@ struct App::Parts {
     int port = 0;
 };
 
+auth::Argon2Params argon2_params(const core::Config& config) {
+    return {static_cast<std::uint32_t>(config.argon2_memory_kib),
+            static_cast<std::uint32_t>(config.argon2_iterations),
+            static_cast<std::uint32_t>(config.argon2_parallelism)};
+}
+
 void prepare_data_dir(const fs::path& data_dir) {
     for (const char* sub : {"", "logs", "uploads", "backups", "tls"}) {
         fs::path dir = data_dir / sub;
@@ -103,7 +109,7 @@ int App::start() {
     p.health = std::make_unique<ops::Health>(*p.db, config_.data_dir, config_.min_free_disk_mb,
                                              VITAE_VERSION);
 
-    p.hasher = std::make_unique<auth::PasswordHasher>();
+    p.hasher = std::make_unique<auth::PasswordHasher>(argon2_params(config_));
     p.policy = std::make_unique<auth::PasswordPolicy>();
     p.accounts = std::make_unique<auth::AccountService>(*p.db, *p.hasher, *p.policy);
     p.tokens = std::make_unique<auth::ApiTokenService>(*p.db);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include "auth/password_hasher.hpp"
 #include "core/config.hpp"
 #include "http/router.hpp"
 
@@ -43,6 +44,9 @@ class App {
     AppOptions options_;
     std::unique_ptr<Parts> parts_;
 };
+
+// The password hashing cost the configuration asks for.
+auth::Argon2Params argon2_params(const core::Config& config);
 
 // Creates the data directory and its sub-folders (0750), as `serve` and `migrate` need.
 void prepare_data_dir(const std::filesystem::path& data_dir);

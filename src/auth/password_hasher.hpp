@@ -15,7 +15,7 @@ namespace vitae::auth {
 // OWASP's recommended Argon2id minimum (m=19 MiB, t=2, p=1).
 struct Argon2Params {
     std::uint32_t memory_kib = 19456;
-    std::uint32_t iterations = 2;
+    std::uint32_t iterations = 4;
     std::uint32_t parallelism = 1;
 
     bool operator==(const Argon2Params&) const = default;
@@ -83,8 +83,8 @@ class PasswordHasher {
     mutable std::counting_semaphore<> slots_;
     mutable std::atomic<std::size_t> running_{0};
     mutable std::atomic<std::size_t> peak_concurrent_{0};
-    // Computed on first use, not in the constructor: a hash costs 50+ ms and start-up
-    // has to stay well under 100 ms.
+    // Computed on first use, not in the constructor: a hash costs tens of milliseconds
+    // and start-up has to stay well under 100 ms.
     mutable std::once_flag dummy_once_;
     mutable std::string dummy_hash_;
 };

@@ -45,6 +45,9 @@ struct Config {
     int shutdown_timeout_s = 10;
     int db_readers = 4;
     std::uint64_t min_free_disk_mb = 100;
+    int argon2_memory_kib = 19456;
+    int argon2_iterations = 4;
+    int argon2_parallelism = 1;
     std::optional<std::filesystem::path> assets_dir;  // serve web_assets/ and templates/ from disk
 
     std::vector<ConfigEntry> entries;  // every known key, in schema order
