@@ -19,7 +19,8 @@ HIGH_MS=250
 
 # Only the translation units the hasher needs: no CMake build, no server.
 g++ -std=c++20 -O2 -Wall -Wextra -I"$ROOT/src" -o "$PROGRAM" "$BENCH_DIR/argon2_bench.cpp" \
-  "$ROOT/src/auth/password_hasher.cpp" "$ROOT/src/core/error.cpp" -largon2
+  "$ROOT/src/auth/password_hasher.cpp" "$ROOT/src/core/error.cpp" "$ROOT/src/core/random.cpp" \
+  -largon2
 
 # field LINE KEY: the value of KEY=value in one line of argon2_bench output.
 field() { awk -v k="$2" '{ for (i = 1; i <= NF; i++) if (index($i, k "=") == 1) print substr($i, length(k) + 2) }' <<<"$1"; }

@@ -1,7 +1,6 @@
 #include "auth/password_hasher.hpp"
 
 #include <argon2.h>
-#include <sys/random.h>
 
 #include <array>
 #include <cerrno>
@@ -9,6 +8,7 @@
 #include <span>
 
 #include "core/error.hpp"
+#include "core/random.hpp"
 
 namespace vitae::auth {
 
@@ -134,23 +134,6 @@ std::size_t checked_max_concurrent(std::size_t max_concurrent) {
     return max_concurrent;
 }
 
-// getrandom(2) may return fewer bytes than asked (signals, large requests); loop until
-// the buffer is full. It blocks only until the kernel pool is first seeded at boot.
-void fill_random(std::span<unsigned char> out) {
-    std::size_t filled = 0;
-    while (filled < out.size()) {
-        const ssize_t n = getrandom(out.data() + filled, out.size() - filled, 0);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            throw Error(ErrorCode::internal,
-                        std::string("getrandom failed: ") + std::strerror(errno));
-        }
-        filled += static_cast<std::size_t>(n);
-    }
-}
-
 [[noreturn]] void throw_argon2_failure(int rc) {
     if (rc == ARGON2_MEMORY_ALLOCATION_ERROR || rc == ARGON2_THREAD_FAIL) {
         throw Error(ErrorCode::unavailable,
@@ -190,8 +173,9 @@ std::string PasswordHasher::hash(std::string_view password) const {
     if (password.size() > ARGON2_MAX_PWD_LENGTH) {
         throw Error(ErrorCode::bad_request, "The password is too long.");
     }
+    const std::string salt_bytes = core::random_bytes(kSaltBytes);
     std::array<unsigned char, kSaltBytes> salt{};
-    fill_random(salt);
+    std::memcpy(salt.data(), salt_bytes.data(), kSaltBytes);
     std::string encoded(argon2_encodedlen(params_.iterations, params_.memory_kib,
                                           params_.parallelism, kSaltBytes, kHashBytes, Argon2_id),
                         '\0');
@@ -254,10 +238,7 @@ std::optional<Argon2Params> PasswordHasher::parse_params(std::string_view encode
 const std::string& PasswordHasher::dummy_hash() const {
     std::call_once(dummy_once_, [this] {
         // A random password nobody knows, so burn_time() can never succeed by accident.
-        std::array<unsigned char, 32> secret{};
-        fill_random(secret);
-        dummy_hash_ =
-            hash(std::string_view(reinterpret_cast<const char*>(secret.data()), secret.size()));
+        dummy_hash_ = hash(core::random_bytes(32));
     });
     return dummy_hash_;
 }

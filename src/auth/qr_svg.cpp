@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "core/html.hpp"
 
 namespace vitae::auth {
 namespace {
@@ -66,32 +67,6 @@ std::string path_data(const QRcode& code) {
     return d;
 }
 
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string qr_svg(std::string_view text, std::string_view aria_label) {
@@ -101,7 +76,7 @@ std::string qr_svg(std::string_view text, std::string_view aria_label) {
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + pixels +
                       "\" height=\"" + pixels + "\" viewBox=\"0 0 " + modules + ' ' + modules +
                       "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" +
-                      xml_escape(aria_label) + "\">";
+                      core::html_escape(aria_label) + "\">";
     svg += "<rect width=\"" + modules + "\" height=\"" + modules + "\" fill=\"#ffffff\"/>";
     svg += "<path fill=\"#000000\" d=\"" + path_data(*code) + "\"/>";
     svg += "</svg>\n";

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/html.hpp"
 #include "core/log.hpp"
 #include "core/logging.hpp"
 #include "http/rate_limiter.hpp"
@@ -52,31 +53,10 @@ StatusText status_text(int status) {
 }
 
 std::string minimal_html(const ErrorInfo& e) {
-    auto esc = [](const std::string& s) {
-        std::string out;
-        for (char c : s) {
-            switch (c) {
-                case '<':
-                    out += "&lt;";
-                    break;
-                case '>':
-                    out += "&gt;";
-                    break;
-                case '&':
-                    out += "&amp;";
-                    break;
-                case '"':
-                    out += "&quot;";
-                    break;
-                default:
-                    out += c;
-            }
-        }
-        return out;
-    };
-    return "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + esc(e.title) +
-           "</title><h1>" + std::to_string(e.status) + " " + esc(e.title) + "</h1><p>" +
-           esc(e.message) + "</p><p>Request id: <code>" + esc(e.request_id) + "</code></p>";
+    return "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>" +
+           core::html_escape(e.title) + "</title><h1>" + std::to_string(e.status) + " " +
+           core::html_escape(e.title) + "</h1><p>" + core::html_escape(e.message) +
+           "</p><p>Request id: <code>" + core::html_escape(e.request_id) + "</code></p>";
 }
 
 // The response carries the request's id; a request too broken to parse gets a fresh
