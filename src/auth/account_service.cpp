@@ -101,8 +101,4 @@ std::int64_t AccountService::create(const NewAccount& account, const Actor& acto
     return id;
 }
 
-std::int64_t AccountService::count_users() {
-    return db_.read([](store::Connection& conn) { return store::UserRepository::count(conn); });
-}
-
 }  // namespace vitae::auth

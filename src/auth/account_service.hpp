@@ -27,8 +27,6 @@ class AccountService {
     // Throws vitae::Error: bad_request naming the field, conflict for a taken email.
     std::int64_t create(const NewAccount& account, const Actor& actor);
 
-    std::int64_t count_users();
-
   private:
     store::Database& db_;
     const PasswordHasher& hasher_;

@@ -5,6 +5,9 @@
 
 namespace vitae::core {
 
+// Lowercase hex of arbitrary bytes, two characters per byte.
+std::string hex(std::string_view bytes);
+
 // Lower-case hex SHA-256 of data.
 std::string sha256_hex(std::string_view data);
 

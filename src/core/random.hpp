@@ -15,7 +15,4 @@ std::string random_bytes(std::size_t n);
 // cookie, a URL or a file name: ceil(bytes * 4 / 3) characters of [A-Za-z0-9_-].
 std::string random_token(std::size_t bytes);
 
-// Lowercase hex of arbitrary bytes, two characters per byte.
-std::string hex(std::string_view bytes);
-
 }  // namespace vitae::core

@@ -4,18 +4,6 @@
 
 namespace vitae::http {
 
-std::string_view to_string(Access access) {
-    switch (access) {
-        case Access::public_:
-            return "public";
-        case Access::member:
-            return "member";
-        case Access::admin:
-            return "admin";
-    }
-    return "admin";
-}
-
 Handler Router::guard(Access access, AuthedHandler handler) const {
     if (access == Access::public_) {
         throw Error(ErrorCode::internal, "a public route takes a Handler, not an AuthedHandler");

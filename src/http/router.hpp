@@ -17,8 +17,6 @@ namespace vitae::http {
 
 enum class Access { public_, member, admin };
 
-std::string_view to_string(Access access);
-
 struct RouteInfo {
     std::string method;
     std::string pattern;

@@ -20,6 +20,9 @@ bool wait_fd(int fd, short events, int timeout_ms) {
     }
 }
 
+namespace {
+
+// "ip", port of a socket address; empty ip when it cannot be read.
 void socket_address(int sock, bool peer, std::string& ip, int& port) {
     sockaddr_storage addr{};
     socklen_t len = sizeof addr;
@@ -41,6 +44,8 @@ void socket_address(int sock, bool peer, std::string& ip, int& port) {
     }
     ip = buf;
 }
+
+}  // namespace
 
 bool SocketStream::is_readable() const {
     return has_buffered() || wait_fd(sock_, POLLIN, read_timeout_ms_);

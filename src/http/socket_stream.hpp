@@ -35,7 +35,4 @@ class SocketStream final : public httplib::Stream {
 // Waits until fd is readable (events=POLLIN) or writable (POLLOUT); false on timeout.
 bool wait_fd(int fd, short events, int timeout_ms);
 
-// "ip", port of a socket address; empty ip when it cannot be read.
-void socket_address(int sock, bool peer, std::string& ip, int& port);
-
 }  // namespace vitae::http

@@ -52,13 +52,4 @@ bool ApiTokenRepository::revoke(Connection& conn, std::int64_t user_id, std::int
                .exec() > 0;
 }
 
-std::vector<ApiTokenRow> ApiTokenRepository::list_for_user(Connection& conn, std::int64_t user_id) {
-    auto stmt = conn.prepare(std::string("SELECT ") + kColumns + " WHERE user_id = ?1 ORDER BY id");
-    stmt.bind_all(user_id);
-    std::vector<ApiTokenRow> rows;
-    while (stmt.step())
-        rows.push_back(read_row(stmt));
-    return rows;
-}
-
 }  // namespace vitae::store

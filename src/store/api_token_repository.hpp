@@ -29,7 +29,6 @@ class ApiTokenRepository {
     static void touch(Connection& conn, std::int64_t id, std::int64_t now);
     // Returns false when the user has no such unrevoked token.
     static bool revoke(Connection& conn, std::int64_t user_id, std::int64_t id, std::int64_t now);
-    static std::vector<ApiTokenRow> list_for_user(Connection& conn, std::int64_t user_id);
 };
 
 }  // namespace vitae::store

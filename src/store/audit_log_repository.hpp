@@ -20,19 +20,9 @@ struct AuditEntry {
     std::string detail = "{}";  // JSON object
 };
 
-struct AuditFilter {
-    std::optional<std::string> action;
-    std::optional<std::int64_t> actor_user_id;
-    int limit = 100;
-};
-
 class AuditLogRepository {
   public:
     static std::int64_t append(Connection& conn, const AuditEntry& entry);
-    // Newest first.
-    static std::vector<AuditEntry> list(Connection& conn, const AuditFilter& filter);
-    // Deletes entries older than `before`; returns how many.
-    static std::int64_t prune(Connection& conn, std::int64_t before);
 };
 
 }  // namespace vitae::store

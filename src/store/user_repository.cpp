@@ -65,16 +65,4 @@ std::optional<UserRow> UserRepository::find_by_email(Connection& conn, std::stri
     return find_one(conn, "email = ?1", email);
 }
 
-std::int64_t UserRepository::count(Connection& conn) {
-    auto stmt = conn.prepare("SELECT count(*) FROM users");
-    stmt.step();
-    return stmt.column_int64(0);
-}
-
-std::int64_t UserRepository::count_enabled_admins(Connection& conn) {
-    auto stmt = conn.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0");
-    stmt.step();
-    return stmt.column_int64(0);
-}
-
 }  // namespace vitae::store

@@ -36,9 +36,6 @@ class UserRepository {
     static std::int64_t insert(Connection& conn, const NewUser& user, std::int64_t now);
     static std::optional<UserRow> find_by_id(Connection& conn, std::int64_t id);
     static std::optional<UserRow> find_by_email(Connection& conn, std::string_view email);
-    static std::int64_t count(Connection& conn);
-    // Admins that can sign in: the "last admin" protection counts these.
-    static std::int64_t count_enabled_admins(Connection& conn);
 };
 
 }  // namespace vitae::store

@@ -1,5 +1,7 @@
 #include "core/random.hpp"
 
+#include "core/crypto.hpp"
+
 #include <doctest/doctest.h>
 
 #include <set>
