@@ -7,18 +7,29 @@
 #include "app/data_dir_lock.hpp"
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
+#include "auth/audit.hpp"
+#include "auth/credential_service.hpp"
+#include "auth/first_run.hpp"
+#include "auth/one_time_links.hpp"
+#include "auth/second_factor.hpp"
+#include "auth/session_service.hpp"
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/logging.hpp"
 #include "http/middleware.hpp"
+#include "http/rate_limiter.hpp"
 #include "http/server.hpp"
 #include "http/static_assets.hpp"
 #include "ops/health.hpp"
 #include "store/database.hpp"
 #include "store/migrator.hpp"
+#include "web/account_page.hpp"
+#include "web/browser_session.hpp"
 #include "web/error_page.hpp"
 #include "web/home_page.hpp"
+#include "web/sign_in_pages.hpp"
+#include "web/sign_in_throttle.hpp"
 #include "web/views.hpp"
 
 namespace vitae::app {
@@ -37,8 +48,18 @@ struct App::Parts {
     std::unique_ptr<auth::PasswordPolicy> policy;
     std::unique_ptr<auth::AccountService> accounts;
     std::unique_ptr<auth::ApiTokenService> tokens;
+    std::unique_ptr<auth::AuditLog> audit;
+    std::unique_ptr<auth::OneTimeLinks> links;
+    std::unique_ptr<auth::SessionService> sessions;
+    std::unique_ptr<auth::CredentialService> credentials;
+    std::unique_ptr<auth::SecondFactor> second_factor;
+    std::unique_ptr<auth::FirstRun> first_run;
+    std::unique_ptr<web::BrowserSessions> browser;
+    std::unique_ptr<web::SignInThrottle> sign_in_throttle;
+    std::unique_ptr<http::RateLimiter> sign_in_rate;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
+    std::string setup_url;
     int port = 0;
 };
 
@@ -60,18 +81,25 @@ void prepare_data_dir(const fs::path& data_dir) {
     }
 }
 
-// The JSON API takes personal tokens only (no cookies, hence no CSRF); HTML pages will
-// take session cookies once sign-in exists.
-http::Authenticator bearer_authenticator(auth::ApiTokenService& tokens) {
-    return [&tokens](const httplib::Request& req) -> std::optional<auth::Principal> {
-        if (!req.path.starts_with("/api/"))
-            return std::nullopt;
+// The JSON API takes personal tokens only (no cookies, hence no CSRF); HTML pages take
+// the session cookie only (so a stolen API token opens no pages).
+http::Authenticator request_authenticator(auth::ApiTokenService& tokens,
+                                          const web::BrowserSessions& browser) {
+    return [&tokens, &browser](const httplib::Request& req) -> std::optional<auth::Principal> {
+        if (!http::is_api_path(req.path))
+            return browser.principal(req);
         std::string header = req.get_header_value("Authorization");
         constexpr std::string_view kBearer = "Bearer ";
         if (!header.starts_with(kBearer))
             return std::nullopt;
         return tokens.authenticate(std::string_view(header).substr(kBearer.size()));
     };
+}
+
+// Cookies are Secure (and __Host- prefixed) when browsers reach us over HTTPS: served by
+// a TLS-terminating proxy, VITAE_BASE_URL says so.
+bool serves_https(const core::Config& config) {
+    return config.base_url.starts_with("https://");
 }
 
 App::App(core::Config config, AppOptions options)
@@ -109,10 +137,7 @@ int App::start() {
     p.health = std::make_unique<ops::Health>(*p.db, config_.data_dir, config_.min_free_disk_mb,
                                              VITAE_VERSION);
 
-    p.hasher = std::make_unique<auth::PasswordHasher>(argon2_params(config_));
-    p.policy = std::make_unique<auth::PasswordPolicy>();
-    p.accounts = std::make_unique<auth::AccountService>(*p.db, *p.hasher, *p.policy);
-    p.tokens = std::make_unique<auth::ApiTokenService>(*p.db);
+    start_services();
 
     p.server = std::make_unique<http::Server>(http::ServerOptions{
         .max_threads = static_cast<size_t>(config_.http_threads),
@@ -121,6 +146,7 @@ int App::start() {
         .keepalive_timeout_s = config_.http_keepalive_timeout_s,
         .keepalive_max = config_.http_keepalive_max,
         .max_body_bytes = config_.max_upload_bytes,
+        .trusted_proxies = http::TrustedProxies(config_.trusted_proxies),
     });
     const web::Views& views = *p.views;
     http::install_middleware(*p.server, {.access_log = true,
@@ -131,17 +157,74 @@ int App::start() {
                                          .tls = false});
 
     p.router = std::make_unique<http::Router>(*p.server);
-    p.router->set_authenticator(bearer_authenticator(*p.tokens));
-    api::register_health_routes(*p.router, *p.health);
-    http::register_static_assets(*p.router, p.assets);
-    web::register_home_page(*p.router, *p.views, *p.health);
-    api::register_account_routes(*p.router);
+    register_routes();
 
     p.port = p.server->bind(config_.addr, config_.port);
     log::info("listening", {{"url", "http://" + config_.addr + ":" + std::to_string(p.port)},
                             {"version", VITAE_VERSION},
                             {"data_dir", fs::absolute(config_.data_dir).string()}});
+    announce_setup_link();
     return p.port;
+}
+
+void App::start_services() {
+    auto& p = *parts_;
+    const auto& clock = options_.clock;
+    p.hasher = std::make_unique<auth::PasswordHasher>(argon2_params(config_));
+    p.policy = std::make_unique<auth::PasswordPolicy>();
+    p.accounts = std::make_unique<auth::AccountService>(*p.db, *p.hasher, *p.policy, clock);
+    p.tokens = std::make_unique<auth::ApiTokenService>(*p.db, clock);
+    p.audit = std::make_unique<auth::AuditLog>(*p.db, clock);
+    p.links = std::make_unique<auth::OneTimeLinks>(*p.db, clock);
+    p.sessions = std::make_unique<auth::SessionService>(
+        *p.db,
+        auth::SessionPolicy{.idle_s = config_.session_idle_days * 86400LL,
+                            .absolute_s = config_.session_max_days * 86400LL},
+        clock);
+    p.credentials =
+        std::make_unique<auth::CredentialService>(*p.db, *p.hasher, *p.policy, *p.links, clock);
+    p.second_factor = std::make_unique<auth::SecondFactor>(*p.db, clock);
+    p.first_run = std::make_unique<auth::FirstRun>(*p.db, *p.accounts, *p.links);
+    p.browser = std::make_unique<web::BrowserSessions>(*p.sessions, serves_https(config_));
+    p.sign_in_throttle = std::make_unique<web::SignInThrottle>(options_.steady_clock);
+    // Sign-in forms: a burst of 10, then one request every 6 s per IP (and per user).
+    p.sign_in_rate = std::make_unique<http::RateLimiter>(
+        http::RateLimiter::Rule{.capacity = 10, .refill_per_second = 1.0 / 6},
+        options_.steady_clock);
+}
+
+void App::register_routes() {
+    auto& p = *parts_;
+    auto& router = *p.router;
+    router.set_authenticator(request_authenticator(*p.tokens, *p.browser));
+    router.set_anonymous_csrf([&browser = *p.browser](const httplib::Request& req) {
+        return browser.anonymous_csrf(req);
+    });
+    api::register_health_routes(router, *p.health);
+    http::register_static_assets(router, p.assets);
+    web::register_home_page(router, *p.views, *p.health);
+    web::register_sign_in_pages(
+        router, {*p.views, *p.browser, *p.credentials, *p.second_factor, *p.first_run, *p.audit,
+                 *p.sign_in_throttle, *p.sign_in_rate});
+    web::register_account_page(router, {*p.views, *p.browser, *p.credentials, *p.audit});
+    api::register_account_routes(router);
+}
+
+// With no accounts yet, only the holder of this link can create the first admin. Each
+// start issues a new one and withdraws the old.
+void App::announce_setup_link() {
+    auto& p = *parts_;
+    auto token = p.first_run->issue();
+    if (!token)
+        return;
+    // With --port 0 the derived base URL cannot know the port the kernel picked.
+    std::string base = config_.port == 0 ? "http://" + config_.addr + ":" + std::to_string(p.port)
+                                         : config_.base_url;
+    p.setup_url = base + "/setup?token=" + *token;
+    log::warn(
+        "no accounts yet: open this one-time link to create the first administrator "
+        "(valid 24 h; or run `vitae user create --admin`)",
+        {{"url", p.setup_url}});
 }
 
 void App::run() {
@@ -154,8 +237,14 @@ void App::shutdown() {
         parts_->server->shutdown();
 }
 
+const std::string& App::setup_url() const {
+    return parts_->setup_url;
+}
 http::Router& App::router() {
     return *parts_->router;
+}
+auth::AccountService& App::accounts() {
+    return *parts_->accounts;
 }
 store::Database& App::database() {
     return *parts_->db;

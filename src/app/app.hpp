@@ -5,17 +5,26 @@
 #include <optional>
 
 #include "auth/password_hasher.hpp"
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "http/router.hpp"
 
 namespace vitae::store {
 class Database;
 }
+namespace vitae::auth {
+class AccountService;
+}
 
 namespace vitae::app {
 
 struct AppOptions {
     bool console_log = true;  // tests keep the console quiet; the log file stays
+    // Time sources, so tests can move time on instead of sleeping: wall-clock seconds for
+    // what is stored (expiry, audit), steady time for in-memory throttles.
+    core::UnixClock clock = core::unix_now;
+    std::function<std::chrono::steady_clock::time_point()> steady_clock =
+        std::chrono::steady_clock::now;
 };
 
 class App {
@@ -35,10 +44,17 @@ class App {
 
     http::Router& router();
     store::Database& database();
+    auth::AccountService& accounts();
+    // The first-run setup link printed at start (empty once an account exists).
+    const std::string& setup_url() const;
     const core::Config& config() const;
     int port() const;
 
   private:
+    void start_services();
+    void register_routes();
+    void announce_setup_link();
+
     struct Parts;
     core::Config config_;
     AppOptions options_;

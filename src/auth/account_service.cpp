@@ -1,11 +1,10 @@
 #include "auth/account_service.hpp"
 
-#include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "auth/audit.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
-#include "store/audit_log_repository.hpp"
 #include "store/database.hpp"
 #include "store/user_repository.hpp"
 
@@ -30,12 +29,6 @@ bool has_control(std::string_view s) {
 }
 
 }  // namespace
-
-std::int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 std::string normalize_email(std::string_view raw) {
     std::string_view email = trim(raw);
@@ -72,10 +65,11 @@ std::string normalize_name(std::string_view raw) {
 }
 
 AccountService::AccountService(store::Database& db, const PasswordHasher& hasher,
-                               const PasswordPolicy& policy)
-    : db_(db), hasher_(hasher), policy_(policy) {}
+                               const PasswordPolicy& policy, core::UnixClock clock)
+    : db_(db), hasher_(hasher), policy_(policy), clock_(std::move(clock)) {}
 
-std::int64_t AccountService::create(const NewAccount& account, const Actor& actor) {
+std::int64_t AccountService::create(const NewAccount& account, const Actor& actor,
+                                    const std::function<void(store::Connection&)>& also) {
     if (account.role != "admin" && account.role != "member") {
         throw Error(ErrorCode::bad_request, "The role must be admin or member.");
     }
@@ -84,17 +78,13 @@ std::int64_t AccountService::create(const NewAccount& account, const Actor& acto
     policy_.check(account.password, user.email);
     // Hashing takes tens of milliseconds: do it before taking the write lock.
     user.password_hash = hasher_.hash(account.password);
-    auto now = unix_now();
+    auto now = clock_();
     auto id = db_.write([&](store::Connection& conn) {
+        if (also)
+            also(conn);
         auto new_id = store::UserRepository::insert(conn, user, now);
-        store::AuditLogRepository::append(
-            conn, {.at = now,
-                   .actor_user_id = actor.user_id,
-                   .actor = actor.label,
-                   .action = "user.create",
-                   .target = user.email,
-                   .ip = actor.ip,
-                   .detail = nlohmann::json{{"role", user.role}, {"user_id", new_id}}.dump()});
+        audit(conn, now, actor, "user.create", user.email,
+              {{"role", user.role}, {"user_id", new_id}});
         return new_id;
     });
     log::info("account created", {{"user_id", id}, {"role", user.role}, {"by", actor.label}});

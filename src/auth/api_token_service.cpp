@@ -3,11 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/account_service.hpp"
+#include "auth/audit.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/random.hpp"
 #include "store/api_token_repository.hpp"
-#include "store/audit_log_repository.hpp"
 #include "store/database.hpp"
 #include "store/user_repository.hpp"
 
@@ -29,20 +29,14 @@ CreatedToken ApiTokenService::create(std::int64_t user_id, std::string_view raw_
     std::string token = std::string(kTokenPrefix) + core::random_token(32);
     std::string hash = core::sha256_hex(token);
     std::string prefix = token.substr(0, kTokenPrefix.size() + 6);
-    auto now = unix_now();
+    auto now = clock_();
     auto id = db_.write([&](store::Connection& conn) {
         auto user = store::UserRepository::find_by_id(conn, user_id);
         if (!user || user->disabled)
             throw Error(ErrorCode::not_found, "No such active user.");
         auto new_id = store::ApiTokenRepository::insert(conn, user_id, name, hash, prefix, now);
-        store::AuditLogRepository::append(
-            conn, {.at = now,
-                   .actor_user_id = actor.user_id,
-                   .actor = actor.label,
-                   .action = "token.create",
-                   .target = user->email,
-                   .ip = actor.ip,
-                   .detail = nlohmann::json{{"token_id", new_id}, {"name", name}}.dump()});
+        audit(conn, now, actor, "token.create", user->email,
+              {{"token_id", new_id}, {"name", name}});
         return new_id;
     });
     return {id, token};
@@ -64,11 +58,12 @@ std::optional<Principal> ApiTokenService::authenticate(std::string_view token) {
         auto user = store::UserRepository::find_by_id(conn, row->user_id);
         if (!user || user->disabled)
             return std::nullopt;
-        return Found{{user->id, user->email, user->name, user->role}, row->id, row->last_used_at};
+        return Found{
+            {user->id, user->email, user->name, user->role, "", ""}, row->id, row->last_used_at};
     });
     if (!found)
         return std::nullopt;
-    auto now = unix_now();
+    auto now = clock_();
     if (!found->last_used_at || now - *found->last_used_at >= kTouchEverySeconds) {
         db_.write([&](store::Connection& conn) {
             store::ApiTokenRepository::touch(conn, found->token_id, now);
@@ -78,18 +73,11 @@ std::optional<Principal> ApiTokenService::authenticate(std::string_view token) {
 }
 
 bool ApiTokenService::revoke(std::int64_t user_id, std::int64_t token_id, const Actor& actor) {
-    auto now = unix_now();
+    auto now = clock_();
     return db_.write([&](store::Connection& conn) {
         if (!store::ApiTokenRepository::revoke(conn, user_id, token_id, now))
             return false;
-        store::AuditLogRepository::append(
-            conn, {.at = now,
-                   .actor_user_id = actor.user_id,
-                   .actor = actor.label,
-                   .action = "token.revoke",
-                   .target = std::to_string(user_id),
-                   .ip = actor.ip,
-                   .detail = nlohmann::json{{"token_id", token_id}}.dump()});
+        audit(conn, now, actor, "token.revoke", std::to_string(user_id), {{"token_id", token_id}});
         return true;
     });
 }

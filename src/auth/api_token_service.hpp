@@ -5,6 +5,7 @@
 #include <string>
 
 #include "auth/principal.hpp"
+#include "core/clock.hpp"
 
 namespace vitae::store {
 class Database;
@@ -19,7 +20,8 @@ struct CreatedToken {
 
 class ApiTokenService {
   public:
-    explicit ApiTokenService(store::Database& db) : db_(db) {}
+    explicit ApiTokenService(store::Database& db, core::UnixClock clock = core::unix_now)
+        : db_(db), clock_(std::move(clock)) {}
 
     // Throws vitae::Error(bad_request) for an empty or over-long name, not_found for a
     // missing or disabled user.
@@ -31,6 +33,7 @@ class ApiTokenService {
 
   private:
     store::Database& db_;
+    core::UnixClock clock_;
 };
 
 // Tokens start with this, so secret scanners and people can recognise them.

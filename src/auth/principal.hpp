@@ -11,6 +11,10 @@ struct Principal {
     std::string email;
     std::string name;
     std::string role;  // "admin" | "member"
+    // Set when the caller came with a browser session (empty for an API token): the
+    // session's row key and the token its forms must echo.
+    std::string session_id_hash;
+    std::string csrf_token;
     bool is_admin() const { return role == "admin"; }
 };
 
@@ -19,6 +23,10 @@ struct Actor {
     std::optional<std::int64_t> user_id;
     std::string label;  // an email, or "cli", "setup"
     std::string ip;
+
+    static Actor of(const Principal& p, std::string ip) {
+        return {p.user_id, p.email, std::move(ip)};
+    }
 };
 
 }  // namespace vitae::auth

@@ -4,6 +4,12 @@
 
 namespace vitae::core {
 
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 std::string format_utc(std::chrono::system_clock::time_point t, const char* strftime_format) {
     std::time_t secs = std::chrono::system_clock::to_time_t(t);
     std::tm tm{};

@@ -48,6 +48,10 @@ struct Config {
     int argon2_memory_kib = 19456;
     int argon2_iterations = 4;
     int argon2_parallelism = 1;
+    int session_idle_days = 7;
+    int session_max_days = 30;
+    int audit_keep_days = 180;
+    std::string trusted_proxies;  // CIDR list; empty: X-Forwarded-For is never believed
     std::optional<std::filesystem::path> assets_dir;  // serve web_assets/ and templates/ from disk
 
     std::vector<ConfigEntry> entries;  // every known key, in schema order

@@ -211,6 +211,15 @@ bool is_readable_directory(const fs::path& dir) {
     return fs::is_directory(dir, error) && access(dir.c_str(), R_OK | X_OK) == 0;
 }
 
+// The ranges are parsed (and refused with the bad entry named) when the server starts:
+// the parser belongs to the http room.
+Problem apply_trusted_proxies(Config& config, const std::string& value) {
+    if (std::ranges::any_of(value, [](unsigned char c) { return c < ' '; }))
+        return "must be comma-separated addresses or CIDR ranges";
+    config.trusted_proxies = value;
+    return std::nullopt;
+}
+
 Problem apply_assets_dir(Config& config, const std::string& value) {
     if (value.empty()) {
         config.assets_dir.reset();
@@ -309,6 +318,18 @@ std::vector<ConfigKey> build_schema() {
                  integer_field(&Config::argon2_iterations, 1, 32)),
         make_key("ARGON2_PARALLELISM", "1", "N", "Argon2id lanes per password hash",
                  integer_field(&Config::argon2_parallelism, 1, 16)),
+        make_key("SESSION_IDLE_DAYS", "7", "DAYS",
+                 "Days without a request after which a browser session is signed out",
+                 integer_field(&Config::session_idle_days, 1, 365)),
+        make_key("SESSION_MAX_DAYS", "30", "DAYS",
+                 "Days after signing in when a browser session ends, however active",
+                 integer_field(&Config::session_max_days, 1, 3650)),
+        make_key("AUDIT_KEEP_DAYS", "180", "DAYS", "Days of audit log entries to keep",
+                 integer_field(&Config::audit_keep_days, 1, 36500)),
+        make_key("TRUSTED_PROXIES", "", "CIDRS",
+                 "Reverse proxies whose X-Forwarded-For is believed, as comma-separated "
+                 "addresses or CIDR ranges (empty: none, the header is ignored)",
+                 apply_trusted_proxies),
         make_key("VITAE_ASSETS_DIR", "", "PATH",
                  "Serve web_assets/ and templates/ from this folder instead of the built-in "
                  "copies, for development",

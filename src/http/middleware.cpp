@@ -129,7 +129,7 @@ void log_access(const httplib::Request& req, const httplib::Response& res) {
                  {"bytes", std::strtoll(bytes.c_str(), nullptr, 10)},
                  {"duration_ms", ms},
                  {"request_id", id},
-                 {"remote", req.remote_addr}});
+                 {"remote", caller_ip(req)}});
 }
 
 }  // namespace

@@ -1,26 +1,36 @@
 #include "http/router.hpp"
 
 #include "core/error.hpp"
+#include "http/csrf.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/server.hpp"
 
 namespace vitae::http {
 
-Handler Router::guard(Access access, AuthedHandler handler) const {
-    if (access == Access::public_) {
-        throw Error(ErrorCode::internal, "a public route takes a Handler, not an AuthedHandler");
-    }
-    // The authenticator is read at request time, so it may be installed after the routes.
-    return [slot = authenticator_, access, handler = std::move(handler)](
-               const httplib::Request& req, httplib::Response& res) {
-        std::optional<auth::Principal> who;
-        if (*slot)
-            who = (*slot)(req);
-        if (!who)
-            throw Error(ErrorCode::unauthorized, "Sign in to continue.");
-        if (access == Access::admin && !who->is_admin()) {
-            throw Error(ErrorCode::forbidden, "This needs an administrator.");
-        }
-        handler(req, res, *who);
-    };
+namespace {
+
+bool is_page_request(const httplib::Request& req) {
+    return req.method == "GET" && !is_api_path(req.path);
+}
+
+// /login?next=<this page>, so signing in leads back here.
+std::string login_redirect(const httplib::Request& req) {
+    std::string target = httplib::append_query_params(req.path, req.params);
+    return "/login?next=" + httplib::detail::encode_query_param(target);
+}
+
+void apply_limit(RateLimiter* limiter, const httplib::Request& req, const auth::Principal* who) {
+    if (!limiter)
+        return;
+    limiter->check("ip:" + caller_ip(req));
+    if (who)
+        limiter->check("user:" + std::to_string(who->user_id));
+}
+
+}  // namespace
+
+bool is_api_path(std::string_view path) {
+    return path.starts_with("/api/");
 }
 
 Router& Router::add(const char* method, const std::string& pattern, Access access,
@@ -38,6 +48,47 @@ Router& Router::add(const char* method, const std::string& pattern, Access acces
     return *this;
 }
 
+Router& Router::add_public(const char* method, const std::string& pattern, Handler handler) {
+    auto limits = limits_.emplace_back(std::make_shared<Limits>());
+    return add(method, pattern, Access::public_,
+               [gate = gate_, limits, handler = std::move(handler)](const httplib::Request& req,
+                                                                    httplib::Response& res) {
+                   apply_limit(limits->limiter, req, nullptr);
+                   if (is_unsafe_method(req.method) && !is_api_path(req.path)) {
+                       check_csrf(req, gate->anonymous_csrf ? gate->anonymous_csrf(req) : "");
+                   }
+                   handler(req, res);
+               });
+}
+
+Router& Router::add_protected(const char* method, const std::string& pattern, Access access,
+                              AuthedHandler handler) {
+    if (access == Access::public_) {
+        throw Error(ErrorCode::internal, "a public route takes a Handler, not an AuthedHandler");
+    }
+    auto limits = limits_.emplace_back(std::make_shared<Limits>());
+    return add(method, pattern, access,
+               [gate = gate_, limits, access, handler = std::move(handler)](
+                   const httplib::Request& req, httplib::Response& res) {
+                   std::optional<auth::Principal> who;
+                   if (gate->authenticate)
+                       who = gate->authenticate(req);
+                   if (!who && is_page_request(req)) {
+                       res.set_redirect(login_redirect(req), 303);
+                       return;
+                   }
+                   if (!who)
+                       throw Error(ErrorCode::unauthorized, "Sign in to continue.");
+                   if (access == Access::admin && !who->is_admin()) {
+                       throw Error(ErrorCode::forbidden, "This needs an administrator.");
+                   }
+                   apply_limit(limits->limiter, req, &*who);
+                   if (is_unsafe_method(req.method) && !is_api_path(req.path))
+                       check_csrf(req, who->csrf_token);
+                   handler(req, res, *who);
+               });
+}
+
 namespace {
 void require_public(Access access) {
     if (access != Access::public_) {
@@ -48,23 +99,31 @@ void require_public(Access access) {
 
 Router& Router::get(const std::string& pattern, Access access, Handler handler) {
     require_public(access);
-    return add("GET", pattern, access, std::move(handler));
+    return add_public("GET", pattern, std::move(handler));
 }
 Router& Router::get(const std::string& pattern, Access access, AuthedHandler handler) {
-    return add("GET", pattern, access, guard(access, std::move(handler)));
+    return add_protected("GET", pattern, access, std::move(handler));
 }
 Router& Router::post(const std::string& pattern, Access access, Handler handler) {
     require_public(access);
-    return add("POST", pattern, access, std::move(handler));
+    return add_public("POST", pattern, std::move(handler));
 }
 Router& Router::post(const std::string& pattern, Access access, AuthedHandler handler) {
-    return add("POST", pattern, access, guard(access, std::move(handler)));
+    return add_protected("POST", pattern, access, std::move(handler));
 }
 Router& Router::put(const std::string& pattern, Access access, AuthedHandler handler) {
-    return add("PUT", pattern, access, guard(access, std::move(handler)));
+    return add_protected("PUT", pattern, access, std::move(handler));
 }
 Router& Router::del(const std::string& pattern, Access access, AuthedHandler handler) {
-    return add("DELETE", pattern, access, guard(access, std::move(handler)));
+    return add_protected("DELETE", pattern, access, std::move(handler));
+}
+
+Router& Router::limit(RateLimiter& limiter) {
+    if (limits_.empty())
+        throw Error(ErrorCode::internal, "limit() before any route");
+    limits_.back()->limiter = &limiter;
+    routes_.back().rate_limited = true;
+    return *this;
 }
 
 }  // namespace vitae::http

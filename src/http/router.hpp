@@ -3,6 +3,16 @@
 // readable in one place and a test can enumerate the whole table. Public routes take a
 // Handler; member and admin routes take an AuthedHandler, which receives the signed-in
 // principal: a protected handler cannot forget to ask who is calling.
+//
+// The router also enforces, for every route, what must never be left to a handler:
+// - a protected route without a signed-in caller answers 401, or for a browser asking
+//   for a page, redirects to /login;
+// - an unsafe method (POST, PUT, DELETE) on an HTML route must carry the CSRF token of
+//   the caller's session, or of the anonymous browser's CSRF cookie (403 otherwise);
+// - a route may declare a rate limit, checked per client IP and per signed-in user.
+//
+//   router.get("/account", Access::member, show_account);
+//   router.post("/login", Access::public_, sign_in).limit(sign_in_rate);
 #include <httplib.h>
 
 #include <functional>
@@ -15,12 +25,15 @@
 
 namespace vitae::http {
 
+class RateLimiter;
+
 enum class Access { public_, member, admin };
 
 struct RouteInfo {
     std::string method;
     std::string pattern;
     Access access;
+    bool rate_limited = false;
 };
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
@@ -28,6 +41,11 @@ using AuthedHandler =
     std::function<void(const httplib::Request&, httplib::Response&, const auth::Principal&)>;
 // Who sent the request (API token, session cookie), or nothing.
 using Authenticator = std::function<std::optional<auth::Principal>(const httplib::Request&)>;
+// The CSRF token a browser without a session must echo (from its CSRF cookie), or "".
+using AnonymousCsrf = std::function<std::string(const httplib::Request&)>;
+
+// The JSON API lives under /api/: token-authenticated, JSON errors, no CSRF.
+bool is_api_path(std::string_view path);
 
 class Router {
   public:
@@ -35,8 +53,10 @@ class Router {
 
     // Without an authenticator every protected route answers 401: it fails closed.
     void set_authenticator(Authenticator authenticator) {
-        *authenticator_ = std::move(authenticator);
+        gate_->authenticate = std::move(authenticator);
     }
+    // Without it, every unsafe public HTML route answers 403: it fails closed too.
+    void set_anonymous_csrf(AnonymousCsrf csrf) { gate_->anonymous_csrf = std::move(csrf); }
 
     Router& get(const std::string& pattern, Access access, Handler handler);
     Router& get(const std::string& pattern, Access access, AuthedHandler handler);
@@ -45,15 +65,33 @@ class Router {
     Router& put(const std::string& pattern, Access access, AuthedHandler handler);
     Router& del(const std::string& pattern, Access access, AuthedHandler handler);
 
+    // Rate-limits the route registered last: one token of `limiter` per request, keyed by
+    // the client IP and, when signed in, by the user too. The limiter must outlive the
+    // router.
+    Router& limit(RateLimiter& limiter);
+
     const std::vector<RouteInfo>& routes() const { return routes_; }
 
   private:
+    struct Gate {
+        Authenticator authenticate;
+        AnonymousCsrf anonymous_csrf;
+    };
+    struct Limits {
+        RateLimiter* limiter = nullptr;
+    };
+
     Router& add(const char* method, const std::string& pattern, Access access, Handler handler);
-    Handler guard(Access access, AuthedHandler handler) const;
+    Router& add_public(const char* method, const std::string& pattern, Handler handler);
+    Router& add_protected(const char* method, const std::string& pattern, Access access,
+                          AuthedHandler handler);
 
     httplib::Server& server_;
-    std::shared_ptr<Authenticator> authenticator_ = std::make_shared<Authenticator>();
+    // Shared with the installed handlers, which read them at request time, so the gate
+    // may be installed after the routes.
+    std::shared_ptr<Gate> gate_ = std::make_shared<Gate>();
     std::vector<RouteInfo> routes_;
+    std::vector<std::shared_ptr<Limits>> limits_;  // parallel to routes_
 };
 
 }  // namespace vitae::http

@@ -31,6 +31,11 @@ std::string new_request_id() {
     return id;
 }
 
+std::string caller_ip(const httplib::Request& req) {
+    std::string ip = req.get_header_value(kClientIpHeader);
+    return ip.empty() ? req.remote_addr : ip;
+}
+
 std::chrono::steady_clock::time_point Server::request_started() {
     return t_request_started;
 }
@@ -116,9 +121,11 @@ bool Server::process_and_close_socket(socket_t sock) {
         t_request_started = std::chrono::steady_clock::now();
         bool closed = false;
         bool last = left == 1 || stopping_;
-        ok = process_request(strm, last, closed, [](httplib::Request& req) {
+        ok = process_request(strm, last, closed, [this](httplib::Request& req) {
             req.headers.erase(kRequestIdHeader);
             req.headers.emplace(kRequestIdHeader, new_request_id());
+            req.headers.erase(kClientIpHeader);
+            req.headers.emplace(kClientIpHeader, client_ip(req, options_.trusted_proxies));
         });
         if (!ok || closed)
             break;

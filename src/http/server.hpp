@@ -7,6 +7,8 @@
 #include <chrono>
 #include <string>
 
+#include "http/client_ip.hpp"
+
 namespace vitae::http {
 
 struct ServerOptions {
@@ -16,11 +18,18 @@ struct ServerOptions {
     int keepalive_timeout_s = 5;
     int keepalive_max = 1000;
     size_t max_body_bytes = 10 * 1024 * 1024;
+    TrustedProxies trusted_proxies;  // whose X-Forwarded-For is believed (default: nobody's)
 };
 
 // Name of the request header that carries the id of this request inside the server
 // (set by the server itself; a client's value is replaced).
 inline constexpr const char* kRequestIdHeader = "X-Request-Id";
+// The same for the client's address as client_ip() decided it.
+inline constexpr const char* kClientIpHeader = "X-Vitae-Client-Ip";
+
+// The address of whoever sent this request (see client_ip()): what rate limits, the
+// audit log and the access log use.
+std::string caller_ip(const httplib::Request& req);
 
 class Server : public httplib::Server {
   public:

@@ -65,4 +65,82 @@ std::optional<UserRow> UserRepository::find_by_email(Connection& conn, std::stri
     return find_one(conn, "email = ?1", email);
 }
 
+std::vector<UserRow> UserRepository::list(Connection& conn) {
+    auto stmt = conn.prepare(std::string("SELECT ") + kColumns +
+                             " FROM users ORDER BY role = 'admin' DESC, email");
+    std::vector<UserRow> out;
+    while (stmt.step())
+        out.push_back(read_row(stmt));
+    return out;
+}
+
+namespace {
+std::int64_t count_where(Connection& conn, const char* where) {
+    auto stmt = conn.prepare(std::string("SELECT count(*) FROM users WHERE ") + where);
+    stmt.step();
+    return stmt.column_int64(0);
+}
+}  // namespace
+
+std::int64_t UserRepository::count(Connection& conn) {
+    return count_where(conn, "1");
+}
+
+std::int64_t UserRepository::count_active_admins(Connection& conn) {
+    return count_where(conn, "role = 'admin' AND disabled = 0");
+}
+
+void UserRepository::set_password(Connection& conn, std::int64_t id, std::string_view hash,
+                                  std::int64_t now) {
+    conn.prepare("UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1")
+        .bind_all(id, hash, now)
+        .exec();
+}
+
+void UserRepository::set_role(Connection& conn, std::int64_t id, std::string_view role,
+                              std::int64_t now) {
+    conn.prepare("UPDATE users SET role = ?2, updated_at = ?3 WHERE id = ?1")
+        .bind_all(id, role, now)
+        .exec();
+}
+
+void UserRepository::set_disabled(Connection& conn, std::int64_t id, bool disabled,
+                                  std::int64_t now) {
+    conn.prepare("UPDATE users SET disabled = ?2, updated_at = ?3 WHERE id = ?1")
+        .bind_all(id, disabled, now)
+        .exec();
+}
+
+void UserRepository::set_name(Connection& conn, std::int64_t id, std::string_view name,
+                              std::int64_t now) {
+    conn.prepare("UPDATE users SET name = ?2, updated_at = ?3 WHERE id = ?1")
+        .bind_all(id, name, now)
+        .exec();
+}
+
+void UserRepository::set_second_factor(Connection& conn, std::int64_t id,
+                                       const std::optional<std::string>& totp_secret,
+                                       std::string_view recovery_code_hashes, std::int64_t now) {
+    conn.prepare(
+            "UPDATE users SET totp_secret = ?2, totp_last_step = NULL, "
+            "recovery_code_hashes = ?3, updated_at = ?4 WHERE id = ?1")
+        .bind_all(id, totp_secret, recovery_code_hashes, now)
+        .exec();
+}
+
+void UserRepository::set_totp_last_step(Connection& conn, std::int64_t id, std::int64_t step) {
+    conn.prepare("UPDATE users SET totp_last_step = ?2 WHERE id = ?1").bind_all(id, step).exec();
+}
+
+void UserRepository::set_recovery_code_hashes(Connection& conn, std::int64_t id,
+                                              std::string_view json_array) {
+    conn.prepare("UPDATE users SET recovery_code_hashes = ?2 WHERE id = ?1")
+        .bind_all(id, json_array)
+        .exec();
+}
+
+bool UserRepository::remove(Connection& conn, std::int64_t id) {
+    return conn.prepare("DELETE FROM users WHERE id = ?1").bind_all(id).exec() == 1;
+}
+
 }  // namespace vitae::store

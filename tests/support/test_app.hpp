@@ -10,11 +10,24 @@
 
 namespace vitae::test {
 
-inline core::Config test_config(const std::filesystem::path& data_dir) {
-    auto loaded = core::load_config({"--addr", "127.0.0.1", "--port", "0", "--data-dir",
-                                     data_dir.string(), "--min-free-disk-mb", "0"},
-                                    {});
-    return loaded.config;
+// Argon2id at its cheapest settings: tests sign in hundreds of times under sanitizers;
+// the production cost is measured by `make bench`, not here.
+inline core::Config test_config(const std::filesystem::path& data_dir,
+                                std::vector<std::string> extra_args = {}) {
+    std::vector<std::string> args = {"--addr",
+                                     "127.0.0.1",
+                                     "--port",
+                                     "0",
+                                     "--data-dir",
+                                     data_dir.string(),
+                                     "--min-free-disk-mb",
+                                     "0",
+                                     "--argon2-memory-kib",
+                                     "8192",
+                                     "--argon2-iterations",
+                                     "1"};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    return core::load_config(args, {}).config;
 }
 
 // A base so the temp dir exists before the App member is built from its path.
@@ -33,6 +46,13 @@ class TestApp : private OwnedTempDir {
     TestApp(core::Config config, std::function<void(app::App&)> before_run = {})
         : app_(std::move(config), {.console_log = false}) {
         launch(before_run);
+    }
+
+    // With extra command-line configuration and options (a FakeClock's, say).
+    TestApp(std::vector<std::string> extra_args, app::AppOptions options)
+        : app_(test_config(dir_holder_.path() / "data", std::move(extra_args)),
+               std::move(options)) {
+        launch({});
     }
 
     ~TestApp() { stop(); }
