@@ -187,9 +187,11 @@ void App::start_services() {
     p.first_run = std::make_unique<auth::FirstRun>(*p.db, *p.accounts, *p.links);
     p.browser = std::make_unique<web::BrowserSessions>(*p.sessions, serves_https(config_));
     p.sign_in_throttle = std::make_unique<web::SignInThrottle>(options_.steady_clock);
-    // Sign-in forms: a burst of 10, then one request every 6 s per IP (and per user).
+    // Sign-in forms cost an Argon2 run each, right password or not: a burst of 30, then one
+    // a second per IP caps what one address can make the CPU do. Guessing is slowed
+    // further, per account, by the sign-in throttle.
     p.sign_in_rate = std::make_unique<http::RateLimiter>(
-        http::RateLimiter::Rule{.capacity = 10, .refill_per_second = 1.0 / 6},
+        http::RateLimiter::Rule{.capacity = 30, .refill_per_second = 1},
         options_.steady_clock);
 }
 

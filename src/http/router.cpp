@@ -15,7 +15,8 @@ bool is_page_request(const httplib::Request& req) {
 
 // /login?next=<this page>, so signing in leads back here.
 std::string login_redirect(const httplib::Request& req) {
-    std::string target = httplib::append_query_params(req.path, req.params);
+    std::string target =
+        req.params.empty() ? req.path : httplib::append_query_params(req.path, req.params);
     return "/login?next=" + httplib::detail::encode_query_param(target);
 }
 
