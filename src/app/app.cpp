@@ -191,8 +191,7 @@ void App::start_services() {
     // a second per IP caps what one address can make the CPU do. Guessing is slowed
     // further, per account, by the sign-in throttle.
     p.sign_in_rate = std::make_unique<http::RateLimiter>(
-        http::RateLimiter::Rule{.capacity = 30, .refill_per_second = 1},
-        options_.steady_clock);
+        http::RateLimiter::Rule{.capacity = 30, .refill_per_second = 1}, options_.steady_clock);
 }
 
 void App::register_routes() {

@@ -15,8 +15,7 @@ CredentialService::CredentialService(store::Database& db, const PasswordHasher& 
     : db_(db), hasher_(hasher), policy_(policy), links_(links), clock_(std::move(clock)) {}
 
 PasswordCheck CredentialService::check_password(std::string_view raw_email,
-                                                std::string_view password,
-                                                const std::string& ip) {
+                                                std::string_view password, const std::string& ip) {
     std::string email = normalize_email(raw_email);
     if (password.size() > PasswordPolicy::kMaxBytes) {
         throw Error(ErrorCode::bad_request, "Passwords are at most 1024 bytes long.");

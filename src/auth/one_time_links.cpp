@@ -25,15 +25,14 @@ std::string OneTimeLinks::issue(store::Connection& conn, LinkPurpose purpose,
     auto now = clock_();
     store::OneTimeLinkRepository::withdraw(conn, to_string(purpose), user_id);
     store::OneTimeLinkRepository::insert(
-        conn, {core::sha256_hex(token), std::string(to_string(purpose)), user_id, now,
-               now + ttl_s, std::nullopt});
+        conn, {core::sha256_hex(token), std::string(to_string(purpose)), user_id, now, now + ttl_s,
+               std::nullopt});
     return token;
 }
 
 std::string OneTimeLinks::issue(LinkPurpose purpose, std::optional<std::int64_t> user_id,
                                 std::int64_t ttl_s) {
-    return db_.write(
-        [&](store::Connection& conn) { return issue(conn, purpose, user_id, ttl_s); });
+    return db_.write([&](store::Connection& conn) { return issue(conn, purpose, user_id, ttl_s); });
 }
 
 std::optional<store::OneTimeLinkRow> OneTimeLinks::valid(store::Connection& conn,

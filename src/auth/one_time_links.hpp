@@ -32,8 +32,7 @@ class OneTimeLinks {
     std::string issue(store::Connection& conn, LinkPurpose purpose,
                       std::optional<std::int64_t> user_id, std::int64_t ttl_s);
     // issue() in a transaction of its own.
-    std::string issue(LinkPurpose purpose, std::optional<std::int64_t> user_id,
-                      std::int64_t ttl_s);
+    std::string issue(LinkPurpose purpose, std::optional<std::int64_t> user_id, std::int64_t ttl_s);
 
     // The link, if `token` is one of `purpose` that is unused and unexpired. A read, for
     // showing the form; consume() decides.

@@ -80,7 +80,8 @@ std::optional<Principal> SessionService::authenticate(std::string_view cookie) {
         return std::nullopt;
     }
     if (now - s.last_seen_at >= kTouchEverySeconds) {
-        db_.write([&](store::Connection& conn) { store::SessionRepository::touch(conn, hash, now); });
+        db_.write(
+            [&](store::Connection& conn) { store::SessionRepository::touch(conn, hash, now); });
     }
     const auto& u = found->user;
     return Principal{u.id, u.email, u.name, u.role, hash, s.csrf_token};
@@ -124,9 +125,8 @@ std::optional<IssuedSession> SessionService::rotate(std::string_view cookie, boo
 void SessionService::end(std::string_view cookie) {
     if (!plausible(cookie))
         return;
-    db_.write([&](store::Connection& conn) {
-        store::SessionRepository::remove(conn, hash_of(cookie));
-    });
+    db_.write(
+        [&](store::Connection& conn) { store::SessionRepository::remove(conn, hash_of(cookie)); });
 }
 
 std::int64_t SessionService::end_all(std::int64_t user_id, std::string_view keep_cookie) {

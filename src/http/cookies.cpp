@@ -44,8 +44,8 @@ void set_cookie(httplib::Response& res, std::string_view name, std::string_view 
                 const CookieOptions& options) {
     if (!cookie_octets(name) || !cookie_octets(value))
         throw Error(ErrorCode::internal, "cookie name or value with forbidden characters");
-    std::string header = std::string(name) + "=" + std::string(value) +
-                         "; Path=/; HttpOnly; SameSite=Lax";
+    std::string header =
+        std::string(name) + "=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Lax";
     if (options.secure)
         header += "; Secure";
     if (options.max_age_s >= 0)

@@ -13,7 +13,7 @@ namespace vitae::http {
 std::string cookie_value(const httplib::Request& req, std::string_view name);
 
 struct CookieOptions {
-    bool secure = false;       // only over HTTPS
+    bool secure = false;          // only over HTTPS
     std::int64_t max_age_s = -1;  // < 0: a browser-session cookie; 0: delete it now
 };
 

@@ -21,9 +21,8 @@ std::optional<OneTimeLinkRow> OneTimeLinkRepository::find(Connection& conn,
     s.bind_all(token_hash);
     if (!s.step())
         return std::nullopt;
-    return OneTimeLinkRow{s.column_text(0),  s.column_text(1),
-                          s.column_optional_int64(2), s.column_int64(3),
-                          s.column_int64(4), s.column_optional_int64(5)};
+    return OneTimeLinkRow{s.column_text(0),  s.column_text(1),  s.column_optional_int64(2),
+                          s.column_int64(3), s.column_int64(4), s.column_optional_int64(5)};
 }
 
 bool OneTimeLinkRepository::mark_used(Connection& conn, std::string_view token_hash,
@@ -37,9 +36,10 @@ bool OneTimeLinkRepository::mark_used(Connection& conn, std::string_view token_h
 
 std::int64_t OneTimeLinkRepository::withdraw(Connection& conn, std::string_view purpose,
                                              std::optional<std::int64_t> user_id) {
-    return conn.prepare(
-                   "DELETE FROM one_time_links WHERE purpose = ?1 AND used_at IS NULL "
-                   "AND user_id IS ?2")
+    return conn
+        .prepare(
+            "DELETE FROM one_time_links WHERE purpose = ?1 AND used_at IS NULL "
+            "AND user_id IS ?2")
         .bind_all(purpose, user_id)
         .exec();
 }

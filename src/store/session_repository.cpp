@@ -21,8 +21,8 @@ std::optional<SessionRow> SessionRepository::find(Connection& conn, std::string_
     s.bind_all(id_hash);
     if (!s.step())
         return std::nullopt;
-    return SessionRow{s.column_text(0),  s.column_int64(1), s.column_text(2),
-                      s.column_int64(3), s.column_int64(4), s.column_text(5),
+    return SessionRow{s.column_text(0),  s.column_int64(1),     s.column_text(2),
+                      s.column_int64(3), s.column_int64(4),     s.column_text(5),
                       s.column_text(6),  s.column_int64(7) != 0};
 }
 
@@ -36,8 +36,7 @@ bool SessionRepository::rekey(Connection& conn, std::string_view old_hash, const
     return conn.prepare(
                    "UPDATE sessions SET id_hash = ?2, csrf_token = ?3, last_seen_at = ?4, "
                    "second_factor_pending = ?5 WHERE id_hash = ?1")
-               .bind_all(old_hash, r.id_hash, r.csrf_token, r.last_seen_at,
-                         r.second_factor_pending)
+               .bind_all(old_hash, r.id_hash, r.csrf_token, r.last_seen_at, r.second_factor_pending)
                .exec() == 1;
 }
 

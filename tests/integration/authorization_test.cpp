@@ -1,63 +1,308 @@
-// Every route of the real router, enumerated: each declares its role, and every
-// protected one refuses an anonymous caller. A new route is covered without editing this.
+// Every route of the real router, enumerated, against every kind of caller: anonymous, a
+// member who owns the resource, another member, and an admin. A new route is covered
+// without editing this file, except that a route with an id in its path needs a fixture
+// saying how to make a resource for it (the test fails and says so otherwise), and a new
+// public route must be added to the list of routes meant to be public.
 #include <doctest/doctest.h>
 
+#include <functional>
+#include <map>
 #include <regex>
+#include <set>
 
+#include "auth/account_service.hpp"
+#include "auth/api_token_service.hpp"
+#include "store/database.hpp"
+#include "store/statement.hpp"
+#include "support/browser.hpp"
 #include "support/test_app.hpp"
 
 using vitae::http::Access;
+using vitae::http::RouteInfo;
+using vitae::test::Browser;
+using vitae::test::TestApp;
 
 namespace {
 
-// A concrete path for a route pattern: each capture group becomes "1".
-std::string sample_path(const std::string& pattern) {
-    static const std::regex kGroup(R"(\([^)]*\))");
-    return std::regex_replace(pattern, kGroup, "1");
+constexpr const char* kPassword = "correct horse battery staple";
+
+// Routes anybody may call. Anything public that is not listed here fails the test: making
+// a route public must be a decision, not an accident.
+const std::set<std::string> kPublicRoutes = {
+    "GET /healthz", "GET /readyz", "GET /assets/(.+)",      "GET /",
+    "GET /login",   "POST /login", "GET /login/two-factor", "POST /login/two-factor",
+    "GET /setup",   "POST /setup", "GET /invite",           "POST /invite",
+    "GET /reset",   "POST /reset",
+};
+
+std::string key(const RouteInfo& r) {
+    return r.method + " " + r.pattern;
 }
 
-httplib::Result send(httplib::Client& cli, const std::string& method, const std::string& path) {
-    if (method == "GET")
-        return cli.Get(path);
-    if (method == "POST")
-        return cli.Post(path, "{}", "application/json");
-    if (method == "PUT")
-        return cli.Put(path, "{}", "application/json");
-    return cli.Delete(path);
+bool is_api(const RouteInfo& r) {
+    return r.pattern.starts_with("/api/");
+}
+
+// A signed-in caller: a browser with a session for pages, a token for the API.
+struct Caller {
+    std::int64_t user_id = 0;
+    std::unique_ptr<Browser> browser;
+    std::string token;
+};
+
+struct World {
+    TestApp app;
+    Caller admin, owner, other;
+
+    World() {
+        admin = caller("admin@example.org", "admin");
+        owner = caller("owner@example.org", "member");
+        other = caller("other@example.org", "member");
+    }
+
+    std::int64_t user(const std::string& email, const std::string& role = "member") {
+        return app.app().accounts().create({email, "", role, kPassword},
+                                           vitae::auth::Actor{std::nullopt, "test", ""});
+    }
+
+    Caller caller(const std::string& email, const std::string& role) {
+        Caller c;
+        c.user_id = user(email, role);
+        c.browser = std::make_unique<Browser>(app.port());
+        REQUIRE(c.browser->sign_in(email, kPassword)->status == 303);
+        REQUIRE(c.browser->get("/account")->status == 200);  // loads the session's CSRF token
+        vitae::auth::ApiTokenService tokens(app.app().database());
+        c.token = tokens.create(c.user_id, "matrix", {std::nullopt, "test", ""}).token;
+        return c;
+    }
+};
+
+// How to make the resource a route's id refers to, owned by `owner`; returns the id.
+using Fixture = std::function<std::string(World&, std::int64_t owner)>;
+
+std::string new_user(World& w, std::int64_t) {
+    static int n = 0;
+    return std::to_string(w.user("target" + std::to_string(++n) + "@example.org"));
+}
+
+std::string new_token(World& w, std::int64_t owner) {
+    vitae::auth::ApiTokenService tokens(w.app.app().database());
+    return std::to_string(tokens.create(owner, "fixture", {std::nullopt, "test", ""}).id);
+}
+
+const std::map<std::string, Fixture>& fixtures() {
+    static const std::map<std::string, Fixture> kFixtures = {
+        {R"(/account/tokens/(\d+)/revoke)", new_token},
+        {R"(/admin/users/(\d+))", new_user},
+        {R"(/admin/users/(\d+)/disable)", new_user},
+        {R"(/admin/users/(\d+)/enable)", new_user},
+        {R"(/admin/users/(\d+)/reset)", new_user},
+        {R"(/admin/users/(\d+)/role)", new_user},
+        {R"(/admin/users/(\d+)/delete)", new_user},
+        {R"(/api/v1/admin/users/(\d+))", new_user},
+        {R"(/api/v1/admin/users/(\d+)/reset)", new_user},
+    };
+    return kFixtures;
+}
+
+bool has_id(const RouteInfo& r) {
+    return r.pattern.find('(') != std::string::npos;
+}
+
+// A concrete path: each capture group becomes `id`.
+std::string sample_path(const std::string& pattern, const std::string& id) {
+    static const std::regex kGroup(R"(\([^)]*\))");
+    return std::regex_replace(pattern, kGroup, id);
+}
+
+httplib::Result send(const RouteInfo& r, const std::string& path, Caller* who, int port) {
+    if (!is_api(r)) {
+        Browser anonymous(port);
+        Browser& b = who ? *who->browser : anonymous;
+        if (!who)
+            b.get("/login");  // an anonymous browser has its CSRF cookie
+        if (r.method == "GET")
+            return b.get(path);
+        auto& cli = b.client();
+        httplib::Headers h = {{"Cookie", "vitae_session=" + b.cookie("vitae_session") +
+                                             "; vitae_csrf=" + b.cookie("vitae_csrf")},
+                              {"X-CSRF-Token", b.csrf()}};
+        if (r.method == "POST")
+            return cli.Post(path, h, "", "application/x-www-form-urlencoded");
+        if (r.method == "PUT")
+            return cli.Put(path, h, "", "application/x-www-form-urlencoded");
+        return cli.Delete(path, h);
+    }
+    httplib::Client cli("127.0.0.1", port);
+    httplib::Headers h;
+    if (who)
+        h.emplace("Authorization", "Bearer " + who->token);
+    if (r.method == "GET")
+        return cli.Get(path, h);
+    if (r.method == "POST")
+        return cli.Post(path, h, "{}", "application/json");
+    if (r.method == "PUT")
+        return cli.Put(path, h, "{}", "application/json");
+    return cli.Delete(path, h);
+}
+
+void expect_refused_anonymous(const RouteInfo& r, const httplib::Result& res) {
+    if (r.method == "GET" && !is_api(r)) {
+        CHECK(res->status == 303);
+        CHECK(res->get_header_value("Location").starts_with("/login?next=/"));
+    } else {
+        CHECK(res->status == 401);
+    }
+}
+
+// Past the gate: whatever the handler made of the empty input, it was not a refusal of
+// the caller, and nothing broke.
+void expect_allowed(const httplib::Result& res) {
+    CHECK(res->status != 401);
+    CHECK(res->status != 403);
+    CHECK(res->status != 404);
+    CHECK(res->status < 500);
 }
 
 }  // namespace
 
 TEST_SUITE("integration") {
-    TEST_CASE("every_protected_route_refuses_anonymous_callers") {
-        vitae::test::TestApp app;
-        auto cli = app.client();
-        const auto& routes = app.app().router().routes();
-        REQUIRE_FALSE(routes.empty());
-        int protected_routes = 0;
-        for (const auto& route : routes) {
-            CAPTURE(route.method);
-            CAPTURE(route.pattern);
-            CHECK((route.access == Access::public_ || route.access == Access::member ||
-                   route.access == Access::admin));
-            if (route.access == Access::public_)
-                continue;
-            ++protected_routes;
-            auto res = send(cli, route.method, sample_path(route.pattern));
-            REQUIRE(res);
-            // A browser asking for a page is sent to sign in; everything else is refused.
-            if (route.method == "GET" && !route.pattern.starts_with("/api/")) {
-                CHECK(res->status == 303);
-                CHECK(res->get_header_value("Location").starts_with("/login?next=/"));
-            } else {
-                CHECK(res->status == 401);
-            }
+    TEST_CASE("every_route_answers_each_caller_as_its_declared_role_says") {
+        std::vector<RouteInfo> routes;
+        {
+            TestApp probe;
+            routes = probe.app().router().routes();
         }
-        CHECK(protected_routes > 0);
+        REQUIRE(routes.size() > 10);
+        for (const auto& route : routes) {
+            CAPTURE(key(route));
+            if (route.access == Access::public_) {
+                CHECK_MESSAGE(kPublicRoutes.count(key(route)) == 1,
+                              "a public route that is not on the list of public routes");
+                continue;
+            }
+            auto fixture = fixtures().find(route.pattern);
+            if (has_id(route)) {
+                REQUIRE_MESSAGE(fixture != fixtures().end(),
+                                "add a fixture for this route's id to authorization_test.cpp");
+            }
+            // A world per route: what one route changes (sign-out, deletion) cannot leak
+            // into the next.
+            World w;
+            auto path_for = [&](std::int64_t owner) {
+                return sample_path(route.pattern, has_id(route) ? fixture->second(w, owner) : "");
+            };
+
+            auto anonymous = send(route, path_for(w.owner.user_id), nullptr, w.app.port());
+            REQUIRE(anonymous);
+            expect_refused_anonymous(route, anonymous);
+
+            if (route.access == Access::admin) {
+                for (Caller* member : {&w.owner, &w.other}) {
+                    auto res = send(route, path_for(w.owner.user_id), member, w.app.port());
+                    REQUIRE(res);
+                    CHECK(res->status == 403);
+                }
+                auto res = send(route, path_for(w.owner.user_id), &w.admin, w.app.port());
+                REQUIRE(res);
+                expect_allowed(res);
+                continue;
+            }
+
+            // A member route: with an id, only the owner gets through; admins do not read
+            // members' things through member routes either.
+            std::string owned = path_for(w.owner.user_id);
+            for (Caller* stranger : {&w.other, &w.admin}) {
+                auto res = send(route, owned, stranger, w.app.port());
+                REQUIRE(res);
+                if (has_id(route))
+                    CHECK((res->status == 404 || res->status == 403));
+                else
+                    expect_allowed(res);
+            }
+            auto res = send(route, owned, &w.owner, w.app.port());
+            REQUIRE(res);
+            expect_allowed(res);
+        }
+    }
+
+    TEST_CASE("every_unsafe_html_route_refuses_a_request_without_the_right_csrf_token") {
+        std::vector<RouteInfo> routes;
+        {
+            TestApp probe;
+            routes = probe.app().router().routes();
+        }
+        int unsafe = 0;
+        for (const auto& route : routes) {
+            if (route.method == "GET" || is_api(route))
+                continue;
+            ++unsafe;
+            CAPTURE(key(route));
+            World w;
+            Caller* who = route.access == Access::admin    ? &w.admin
+                          : route.access == Access::member ? &w.owner
+                                                           : nullptr;
+            auto fixture = fixtures().find(route.pattern);
+            std::string path =
+                sample_path(route.pattern, has_id(route) && fixture != fixtures().end()
+                                               ? fixture->second(w, w.owner.user_id)
+                                               : "1");
+            auto state = [&] {
+                return w.app.app().database().read([](vitae::store::Connection& c) {
+                    auto s = c.prepare(
+                        "SELECT (SELECT count(*) || '/' || total(updated_at) || '/' || "
+                        "group_concat(role || disabled) FROM users) || '|' || "
+                        "(SELECT count(*) FROM sessions) || '|' || "
+                        "(SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) || '|' || "
+                        "(SELECT count(*) FROM one_time_links) || '|' || "
+                        "(SELECT count(*) FROM settings)");
+                    s.step();
+                    return s.column_text(0);
+                });
+            };
+            std::string before = state();
+            Browser anonymous(w.app.port());
+            anonymous.get("/login");
+            Browser& b = who ? *who->browser : anonymous;
+            const std::string real_token = b.csrf();
+            b.set_csrf("");  // the browser sends exactly the token each attempt names
+            for (std::string token : {std::string(), std::string(43, 'x'), std::string("1")}) {
+                CAPTURE(token);
+                httplib::Params form;
+                if (!token.empty())
+                    form.emplace("csrf", token);
+                form.emplace("email", "owner@example.org");
+                form.emplace("password", kPassword);
+                auto res = b.post(path, form);
+                REQUIRE(res);
+                CHECK(res->status == 403);
+            }
+            CHECK(state() == before);
+            b.set_csrf(real_token);
+            if (who)
+                CHECK(b.get("/account")->status == 200);  // still signed in
+        }
+        CHECK(unsafe >= 4);
+    }
+
+    TEST_CASE("the_api_ignores_session_cookies_and_pages_ignore_api_tokens") {
+        World w;
+        httplib::Client cli("127.0.0.1", w.app.port());
+        auto by_cookie =
+            cli.Get("/api/v1/me",
+                    {{"Cookie", "vitae_session=" + w.owner.browser->cookie("vitae_session")}});
+        REQUIRE(by_cookie);
+        CHECK(by_cookie->status == 401);
+        auto by_token = cli.Get("/account", {{"Authorization", "Bearer " + w.owner.token}});
+        REQUIRE(by_token);
+        CHECK(by_token->status == 303);
+        auto me = cli.Get("/api/v1/me", {{"Authorization", "Bearer " + w.owner.token}});
+        REQUIRE(me);
+        CHECK(me->status == 200);
     }
 
     TEST_CASE("registering_a_protected_route_with_a_public_handler_is_refused") {
-        vitae::test::TestApp app;
+        TestApp app;
         CHECK_THROWS(app.app().router().get(
             "/api/v1/__test/x", Access::member,
             vitae::http::Handler([](const httplib::Request&, httplib::Response&) {})));

@@ -81,8 +81,9 @@ TEST_SUITE("integration") {
         CHECK(account->status == 200);
         CHECK(account->body.find("root@example.org") != std::string::npos);
         CHECK(count(app, "SELECT count(*) FROM users WHERE role = 'admin'") == 1);
-        CHECK(count(app, "SELECT count(*) FROM audit_log WHERE action = 'user.create' AND "
-                         "actor = 'setup'") == 1);
+        CHECK(count(app,
+                    "SELECT count(*) FROM audit_log WHERE action = 'user.create' AND "
+                    "actor = 'setup'") == 1);
 
         // Used once: a second browser with the same link gets nowhere.
         Browser late(app.port());
@@ -149,7 +150,8 @@ TEST_SUITE("integration") {
             CAPTURE(email);
             Browser b(app.port());
             for (int i = 0; i < 6; ++i)
-                CHECK(b.sign_in(email, "wrong password number " + std::to_string(i))->status == 401);
+                CHECK(b.sign_in(email, "wrong password number " + std::to_string(i))->status ==
+                      401);
             auto refused = b.sign_in(email, kPassword);
             REQUIRE(refused);
             CHECK(refused->status == 429);
@@ -173,7 +175,8 @@ TEST_SUITE("integration") {
         // A success starts the account afresh.
         Browser other(app.port());
         for (int i = 0; i < 5; ++i)
-            CHECK(other.sign_in("ada@example.org", "wrong again " + std::to_string(i))->status == 401);
+            CHECK(other.sign_in("ada@example.org", "wrong again " + std::to_string(i))->status ==
+                  401);
         CHECK(other.sign_in("ada@example.org", kPassword)->status == 303);
     }
 
@@ -214,7 +217,8 @@ TEST_SUITE("integration") {
         CHECK(cookie.find("Path=/") != std::string::npos);
         CHECK(cookie.find("Secure") == std::string::npos);
 
-        TestApp https({"--base-url", "https://cv.example.org"}, vitae::app::AppOptions{.console_log = false});
+        TestApp https({"--base-url", "https://cv.example.org"},
+                      vitae::app::AppOptions{.console_log = false});
         make_user(https, "ada@example.org");
         Browser s(https.port());
         auto login = s.get("/login");
@@ -295,7 +299,8 @@ TEST_SUITE("integration") {
         CHECK(phone.get("/account")->status == 303);
         CHECK(tablet.get("/account")->status == 303);
         CHECK(bob.get("/account")->status == 200);
-        CHECK(count(app, "SELECT count(*) FROM audit_log WHERE action = 'signout.everywhere'") == 1);
+        CHECK(count(app, "SELECT count(*) FROM audit_log WHERE action = 'signout.everywhere'") ==
+              1);
         CHECK(count(app, "SELECT count(*) FROM audit_log WHERE action = 'signout'") == 1);
     }
 
@@ -308,9 +313,10 @@ TEST_SUITE("integration") {
         REQUIRE(here.get("/account")->status == 200);
         std::string before = here.cookie(kSession);
 
-        auto wrong = here.post("/account/password", {{"current_password", "not my password!"},
-                                                     {"password", "a brand new passphrase"},
-                                                     {"password_confirm", "a brand new passphrase"}});
+        auto wrong =
+            here.post("/account/password", {{"current_password", "not my password!"},
+                                            {"password", "a brand new passphrase"},
+                                            {"password_confirm", "a brand new passphrase"}});
         REQUIRE(wrong);
         CHECK(wrong->status == 400);
         auto weak = here.post("/account/password", {{"current_password", kPassword},
@@ -319,9 +325,10 @@ TEST_SUITE("integration") {
         REQUIRE(weak);
         CHECK(weak->status == 400);
 
-        auto changed = here.post("/account/password", {{"current_password", kPassword},
-                                                       {"password", "a brand new passphrase"},
-                                                       {"password_confirm", "a brand new passphrase"}});
+        auto changed =
+            here.post("/account/password", {{"current_password", kPassword},
+                                            {"password", "a brand new passphrase"},
+                                            {"password_confirm", "a brand new passphrase"}});
         REQUIRE(changed);
         CHECK(changed->status == 303);
         CHECK(here.cookie(kSession) != before);
@@ -336,17 +343,16 @@ TEST_SUITE("integration") {
     TEST_CASE("sign_in_returns_to_the_page_asked_for_but_never_to_another_site") {
         TestApp app;
         make_user(app, "ada@example.org");
-        for (auto [next, expected] : std::vector<std::pair<std::string, std::string>>{
-                 {"/account", "/account"},
-                 {"//evil.example/x", "/"},
-                 {"https://evil.example/", "/"},
-                 {"/\\evil.example", "/"}}) {
+        for (auto [next, expected] :
+             std::vector<std::pair<std::string, std::string>>{{"/account", "/account"},
+                                                              {"//evil.example/x", "/"},
+                                                              {"https://evil.example/", "/"},
+                                                              {"/\\evil.example", "/"}}) {
             CAPTURE(next);
             Browser b(app.port());
             b.get("/login");
-            auto res = b.post("/login", {{"email", "ada@example.org"},
-                                         {"password", kPassword},
-                                         {"next", next}});
+            auto res = b.post(
+                "/login", {{"email", "ada@example.org"}, {"password", kPassword}, {"next", next}});
             REQUIRE(res);
             CHECK(res->status == 303);
             CHECK(res->get_header_value("Location") == expected);

@@ -25,7 +25,8 @@ class FakeClock {
         o.console_log = false;
         o.clock = [this] { return unix_.load(); };
         o.steady_clock = [this] {
-            return std::chrono::steady_clock::time_point(std::chrono::milliseconds(steady_ms_.load()));
+            return std::chrono::steady_clock::time_point(
+                std::chrono::milliseconds(steady_ms_.load()));
         };
         return o;
     }
