@@ -5,6 +5,7 @@
 #include "auth/audit.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "core/utf8.hpp"
 #include "store/database.hpp"
 #include "store/user_repository.hpp"
 
@@ -33,7 +34,7 @@ bool has_control(std::string_view s) {
 std::string normalize_email(std::string_view raw) {
     std::string_view email = trim(raw);
     // RFC 5321 caps a path at 256 octets, so an address at 254.
-    if (email.empty() || email.size() > 254 || has_control(email) ||
+    if (email.empty() || email.size() > 254 || has_control(email) || !core::is_valid_utf8(email) ||
         email.find_first_of(" <>\"(),;:\\[]") != std::string_view::npos) {
         throw Error(ErrorCode::bad_request, "Enter a valid email address.");
     }
@@ -58,9 +59,8 @@ std::string normalize_name(std::string_view raw) {
         throw Error(ErrorCode::bad_request, "Names cannot contain line breaks.");
     if (name.size() > 100)
         throw Error(ErrorCode::bad_request, "Use at most 100 characters for the name.");
-    if (!nlohmann::json::accept("\"" + std::string(name) + "\"")) {
+    if (!core::is_valid_utf8(name))
         throw Error(ErrorCode::bad_request, "The name is not valid text (UTF-8).");
-    }
     return std::string(name);
 }
 
