@@ -203,7 +203,7 @@ void App::register_routes() {
     });
     api::register_health_routes(router, *p.health);
     http::register_static_assets(router, p.assets);
-    web::register_home_page(router, *p.views, *p.health);
+    web::register_home_page(router, *p.views, *p.health, *p.browser);
     web::register_sign_in_pages(
         router, {*p.views, *p.browser, *p.credentials, *p.second_factor, *p.first_run, *p.audit,
                  *p.sign_in_throttle, *p.sign_in_rate});

@@ -14,17 +14,19 @@ std::string format_uptime(double seconds) {
     return std::to_string(s) + " s";
 }
 
-void register_home_page(http::Router& router, const Views& views, const ops::Health& health) {
+void register_home_page(http::Router& router, const Views& views, const ops::Health& health,
+                        const BrowserSessions& browser) {
     router.get("/", http::Access::public_,
-               [&views, &health](const httplib::Request&, httplib::Response& res) {
+               [&views, &health, &browser](const httplib::Request& req, httplib::Response& res) {
+                   Viewer viewer = browser.viewer(req, res);
                    Data status;
                    status.set("database", health.database_status());
                    status.set("uptime", format_uptime(health.uptime_s()));
                    Data page;
                    page.set("status", status);
                    page.set("version", views.version());
-                   res.set_content(views.page("home", "Home", page, "/"),
-                                   "text/html; charset=utf-8");
+                   page.set("signed_in", viewer.signed_in());
+                   send_html(res, views.page("home", "Home", page, "/", viewer));
                });
 }
 

@@ -1,12 +1,14 @@
 #pragma once
-// GET /: the home page (the dashboard arrives with accounts and CVs).
+// GET /: the home page (the dashboard grows with CVs and applications).
 #include "http/router.hpp"
 #include "ops/health.hpp"
+#include "web/browser_session.hpp"
 #include "web/views.hpp"
 
 namespace vitae::web {
 
-void register_home_page(http::Router& router, const Views& views, const ops::Health& health);
+void register_home_page(http::Router& router, const Views& views, const ops::Health& health,
+                        const BrowserSessions& browser);
 
 // "3 d 4 h", "2 h 5 min", "42 s"
 std::string format_uptime(double seconds);

@@ -118,7 +118,8 @@ TEST_SUITE("integration") {
         TestApp app({"--max-upload-bytes", "4096"}, vitae::app::AppOptions{.console_log = false});
         Browser b(app.port());
         b.get("/login");
-        auto res = b.post("/login", {{"email", "ada@example.org"}, {"password", std::string(8000, 'p')}});
+        auto res =
+            b.post("/login", {{"email", "ada@example.org"}, {"password", std::string(8000, 'p')}});
         REQUIRE(res);
         CHECK(res->status == 413);
         CHECK(app.client().Get("/healthz")->status == 200);
