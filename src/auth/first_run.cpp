@@ -25,12 +25,12 @@ bool FirstRun::link_works(std::string_view token) {
 
 std::int64_t FirstRun::complete(std::string_view token, NewAccount account, const std::string& ip) {
     if (!link_works(token))
-        throw Error(ErrorCode::forbidden, kLinkInvalidMessage);
+        throw Error(ErrorCode::forbidden, kSetupLinkInvalidMessage);
     account.role = "admin";
     return accounts_.create(account, Actor{std::nullopt, "setup", ip},
                             [&](store::Connection& conn) {
                                 if (store::UserRepository::count(conn) != 0)
-                                    throw Error(ErrorCode::forbidden, kLinkInvalidMessage);
+                                    throw Error(ErrorCode::forbidden, kSetupLinkInvalidMessage);
                                 links_.consume(conn, token, LinkPurpose::setup);
                             });
 }

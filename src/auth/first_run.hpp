@@ -14,6 +14,12 @@ class Database;
 
 namespace vitae::auth {
 
+// What a person with a dead setup link is told.
+inline constexpr const char* kSetupLinkInvalidMessage =
+    "This setup link is not valid any more: it was used already, it expired (after 24 hours), "
+    "or the server was restarted and printed a new one. Use the newest link from the server "
+    "log, or run `vitae user create --admin --email …` on the server.";
+
 class FirstRun {
   public:
     FirstRun(store::Database& db, AccountService& accounts, OneTimeLinks& links)

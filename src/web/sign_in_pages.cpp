@@ -186,7 +186,7 @@ void register_setup(http::Router& router, const SignInPages& p) {
                    }
                    std::string token = param(req, "token");
                    if (!p.first_run.link_works(token))
-                       throw Error(ErrorCode::forbidden, auth::kLinkInvalidMessage);
+                       throw Error(ErrorCode::forbidden, auth::kSetupLinkInvalidMessage);
                    Data data;
                    data.set("token", token);
                    send_html(res, p.views.page("setup", "Set up Vitae", data, "/setup",
