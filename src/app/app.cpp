@@ -25,11 +25,14 @@
 #include "store/database.hpp"
 #include "store/migrator.hpp"
 #include "web/account_page.hpp"
+#include "web/admin_settings_page.hpp"
+#include "web/api_token_pages.hpp"
 #include "web/browser_session.hpp"
 #include "web/error_page.hpp"
 #include "web/home_page.hpp"
 #include "web/sign_in_pages.hpp"
 #include "web/sign_in_throttle.hpp"
+#include "web/two_factor_pages.hpp"
 #include "web/views.hpp"
 
 namespace vitae::app {
@@ -82,12 +85,19 @@ void prepare_data_dir(const fs::path& data_dir) {
 }
 
 // The JSON API takes personal tokens only (no cookies, hence no CSRF); HTML pages take
-// the session cookie only (so a stolen API token opens no pages).
+// the session cookie only (so a stolen API token opens no pages). A browser session is
+// marked when its admin owes a second factor; the router then holds it to enrolment.
 http::Authenticator request_authenticator(auth::ApiTokenService& tokens,
-                                          const web::BrowserSessions& browser) {
-    return [&tokens, &browser](const httplib::Request& req) -> std::optional<auth::Principal> {
-        if (!http::is_api_path(req.path))
-            return browser.principal(req);
+                                          const web::BrowserSessions& browser,
+                                          auth::SecondFactor& second_factor) {
+    return [&tokens, &browser,
+            &second_factor](const httplib::Request& req) -> std::optional<auth::Principal> {
+        if (!http::is_api_path(req.path)) {
+            auto who = browser.principal(req);
+            if (who)
+                who->must_enrol_second_factor = second_factor.enrolment_owed(*who);
+            return who;
+        }
         std::string header = req.get_header_value("Authorization");
         constexpr std::string_view kBearer = "Bearer ";
         if (!header.starts_with(kBearer))
@@ -183,7 +193,7 @@ void App::start_services() {
         clock);
     p.credentials =
         std::make_unique<auth::CredentialService>(*p.db, *p.hasher, *p.policy, *p.links, clock);
-    p.second_factor = std::make_unique<auth::SecondFactor>(*p.db, clock);
+    p.second_factor = std::make_unique<auth::SecondFactor>(*p.db, *p.credentials, clock);
     p.first_run = std::make_unique<auth::FirstRun>(*p.db, *p.accounts, *p.links);
     p.browser = std::make_unique<web::BrowserSessions>(*p.sessions, serves_https(config_));
     p.sign_in_throttle = std::make_unique<web::SignInThrottle>(options_.steady_clock);
@@ -197,7 +207,7 @@ void App::start_services() {
 void App::register_routes() {
     auto& p = *parts_;
     auto& router = *p.router;
-    router.set_authenticator(request_authenticator(*p.tokens, *p.browser));
+    router.set_authenticator(request_authenticator(*p.tokens, *p.browser, *p.second_factor));
     router.set_anonymous_csrf([&browser = *p.browser](const httplib::Request& req) {
         return browser.anonymous_csrf(req);
     });
@@ -207,7 +217,13 @@ void App::register_routes() {
     web::register_sign_in_pages(
         router, {*p.views, *p.browser, *p.credentials, *p.second_factor, *p.first_run, *p.audit,
                  *p.sign_in_throttle, *p.sign_in_rate});
-    web::register_account_page(router, {*p.views, *p.browser, *p.credentials, *p.audit});
+    web::AccountPage account{*p.views, *p.browser,       *p.credentials,
+                             *p.audit, *p.second_factor, *p.tokens};
+    web::register_account_page(router, account);
+    web::register_api_token_pages(router, account);
+    web::register_two_factor_pages(router,
+                                   {*p.views, *p.browser, *p.second_factor, *p.sign_in_rate});
+    web::register_admin_settings_page(router, {*p.views, *p.second_factor});
     api::register_account_routes(router);
 }
 

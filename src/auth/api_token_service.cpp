@@ -82,4 +82,10 @@ bool ApiTokenService::revoke(std::int64_t user_id, std::int64_t token_id, const 
     });
 }
 
+std::vector<store::ApiTokenRow> ApiTokenService::list_for_user(std::int64_t user_id) {
+    return db_.read([&](store::Connection& conn) {
+        return store::ApiTokenRepository::list_for_user(conn, user_id);
+    });
+}
+
 }  // namespace vitae::auth

@@ -3,9 +3,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/principal.hpp"
 #include "core/clock.hpp"
+#include "store/api_token_repository.hpp"
 
 namespace vitae::store {
 class Database;
@@ -30,6 +32,8 @@ class ApiTokenService {
     std::optional<Principal> authenticate(std::string_view token);
     // Returns false when the user has no such active token.
     bool revoke(std::int64_t user_id, std::int64_t token_id, const Actor& actor);
+    // The user's tokens for their account page (never the secrets: only hashes exist).
+    std::vector<store::ApiTokenRow> list_for_user(std::int64_t user_id);
 
   private:
     store::Database& db_;

@@ -53,16 +53,23 @@ PasswordCheck CredentialService::check_password(std::string_view raw_email,
     return {user->id, second_factor};
 }
 
+bool CredentialService::is_current_password(std::int64_t user_id, std::string_view password) const {
+    if (password.size() > PasswordPolicy::kMaxBytes)
+        return false;
+    auto user = db_.read(
+        [&](store::Connection& conn) { return store::UserRepository::find_by_id(conn, user_id); });
+    if (!user || !user->password_hash) {
+        hasher_.burn_time(password);
+        return false;
+    }
+    return hasher_.verify(*user->password_hash, password);
+}
+
 void CredentialService::change_password(const Principal& who, std::string_view current,
                                         std::string_view next, const std::string& ip) {
-    auto user = db_.read([&](store::Connection& conn) {
-        return store::UserRepository::find_by_id(conn, who.user_id);
-    });
-    if (!user || !user->password_hash || current.size() > PasswordPolicy::kMaxBytes ||
-        !hasher_.verify(*user->password_hash, current)) {
-        throw Error(ErrorCode::bad_request, "The current password is not right.");
-    }
-    policy_.check(next, user->email);
+    if (!is_current_password(who.user_id, current))
+        throw Error(ErrorCode::bad_request, kWrongCurrentPassword);
+    policy_.check(next, who.email);
     std::string hash = hasher_.hash(next);
     auto now = clock_();
     db_.write([&](store::Connection& conn) {

@@ -24,6 +24,8 @@ struct PasswordCheck {
 // The one message for every failed sign-in, so the answer does not tell whether the
 // email has an account.
 inline constexpr const char* kSignInFailed = "The email or password is not right.";
+// When a signed-in person re-enters their password to confirm a change, and it is wrong.
+inline constexpr const char* kWrongCurrentPassword = "The current password is not right.";
 
 class CredentialService {
   public:
@@ -38,6 +40,10 @@ class CredentialService {
     // second factor is due, signin.password when one is, signin.failure).
     PasswordCheck check_password(std::string_view email, std::string_view password,
                                  const std::string& ip);
+
+    // Whether `password` is the user's password now: the re-check before a sensitive
+    // change to a signed-in account. Costs one argon2 verification either way.
+    bool is_current_password(std::int64_t user_id, std::string_view password) const;
 
     // Throws Error(bad_request) when `current` is wrong or `next` breaks the policy.
     // Audits password.change. Sessions are the caller's business (see SessionService).

@@ -15,6 +15,9 @@ struct Principal {
     // session's row key and the token its forms must echo.
     std::string session_id_hash;
     std::string csrf_token;
+    // A browser session of an admin without two-factor while admins must use it: the
+    // router lets it reach only the enrolment pages and sign-out (see http::Router).
+    bool must_enrol_second_factor = false;
     bool is_admin() const { return role == "admin"; }
 };
 

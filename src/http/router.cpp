@@ -20,6 +20,16 @@ std::string login_redirect(const httplib::Request& req) {
     return "/login?next=" + httplib::detail::encode_query_param(target);
 }
 
+// While an admin owes a second factor (Principal::must_enrol_second_factor) every HTML
+// route sends them to enrol, except enrolling itself and signing out. Public routes show
+// nothing that needs an account, so they are not held back.
+constexpr std::string_view kEnrolPath = "/account/two-factor";
+
+bool open_while_enrolling(std::string_view path) {
+    return path == kEnrolPath || (path.starts_with(kEnrolPath) && path[kEnrolPath.size()] == '/') ||
+           path == "/logout";
+}
+
 void apply_limit(RateLimiter* limiter, const httplib::Request& req, const auth::Principal* who) {
     if (!limiter)
         return;
@@ -80,6 +90,11 @@ Router& Router::add_protected(const char* method, const std::string& pattern, Ac
                    }
                    if (!who)
                        throw Error(ErrorCode::unauthorized, "Sign in to continue.");
+                   if (who->must_enrol_second_factor && !is_api_path(req.path) &&
+                       !open_while_enrolling(req.path)) {
+                       res.set_redirect(std::string(kEnrolPath), 303);
+                       return;
+                   }
                    if (access == Access::admin && !who->is_admin()) {
                        throw Error(ErrorCode::forbidden, "This needs an administrator.");
                    }

@@ -9,7 +9,11 @@
 //   for a page, redirects to /login;
 // - an unsafe method (POST, PUT, DELETE) on an HTML route must carry the CSRF token of
 //   the caller's session, or of the anonymous browser's CSRF cookie (403 otherwise);
-// - a route may declare a rate limit, checked per client IP and per signed-in user.
+// - a route may declare a rate limit, checked per client IP and per signed-in user;
+// - a browser session that owes a second factor (an admin while admins must use one) is
+//   sent to /account/two-factor from every protected HTML route but enrolment and
+//   /logout. API tokens are never held back: they serve scripts, which cannot enrol, and
+//   a token is already a long random secret rather than a guessable password.
 //
 //   router.get("/account", Access::member, show_account);
 //   router.post("/login", Access::public_, sign_in).limit(sign_in_rate);

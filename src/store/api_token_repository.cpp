@@ -39,6 +39,16 @@ std::optional<ApiTokenRow> ApiTokenRepository::find_active(Connection& conn,
     return read_row(stmt);
 }
 
+std::vector<ApiTokenRow> ApiTokenRepository::list_for_user(Connection& conn, std::int64_t user_id) {
+    auto stmt = conn.prepare(std::string("SELECT ") + kColumns +
+                             " WHERE user_id = ?1 ORDER BY created_at DESC, id DESC");
+    stmt.bind_all(user_id);
+    std::vector<ApiTokenRow> rows;
+    while (stmt.step())
+        rows.push_back(read_row(stmt));
+    return rows;
+}
+
 void ApiTokenRepository::touch(Connection& conn, std::int64_t id, std::int64_t now) {
     conn.prepare("UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1").bind_all(id, now).exec();
 }

@@ -26,6 +26,8 @@ class ApiTokenRepository {
                                std::int64_t now);
     // The token with this hash, unless revoked.
     static std::optional<ApiTokenRow> find_active(Connection& conn, std::string_view token_hash);
+    // Every token of the user, revoked ones included, newest first.
+    static std::vector<ApiTokenRow> list_for_user(Connection& conn, std::int64_t user_id);
     static void touch(Connection& conn, std::int64_t id, std::int64_t now);
     // Returns false when the user has no such unrevoked token.
     static bool revoke(Connection& conn, std::int64_t user_id, std::int64_t id, std::int64_t now);

@@ -1,5 +1,6 @@
 #include "web/account_page.hpp"
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
@@ -14,10 +15,40 @@ namespace {
 const char* notice_for(std::string_view done) {
     if (done == "password")
         return "Your password was changed. Your other sessions were signed out.";
+    if (done == "token-revoked")
+        return "The token was revoked. Scripts using it are refused from now on.";
     return nullptr;
 }
 
-Data account_data(const httplib::Request& req, const auth::Principal& who) {
+// A time as people read it, UTC like everything Vitae shows.
+Data moment(std::int64_t unix_seconds) {
+    auto t = std::chrono::system_clock::time_point(std::chrono::seconds(unix_seconds));
+    Data data;
+    data.set("iso", core::iso8601_utc(t));
+    data.set("text", core::format_utc(t, "%Y-%m-%d %H:%M UTC"));
+    return data;
+}
+
+Data token_list(auth::ApiTokenService& tokens, std::int64_t user_id) {
+    Data list{Data::type::list};
+    for (const auto& row : tokens.list_for_user(user_id)) {
+        Data item;
+        item.set("id", std::to_string(row.id));
+        item.set("name", row.name);
+        item.set("prefix", row.prefix);
+        item.set("created", moment(row.created_at));
+        if (row.last_used_at)
+            item.set("last_used", moment(*row.last_used_at));
+        if (row.revoked_at)
+            item.set("revoked", moment(*row.revoked_at));
+        list.push_back(item);
+    }
+    return list;
+}
+
+}  // namespace
+
+Data account_data(const AccountPage& p, const httplib::Request& req, const auth::Principal& who) {
     Data data;
     data.set("email", who.email);
     data.set("name", who.name);
@@ -25,17 +56,27 @@ Data account_data(const httplib::Request& req, const auth::Principal& who) {
     data.set("password_label", "New password");
     if (const char* notice = notice_for(req.get_param_value("done")))
         data.set("notice", notice);
+    auto second_factor = p.second_factor.status(who);
+    data.set("two_factor_on", second_factor.enabled);
+    data.set("recovery_codes_left", std::to_string(second_factor.recovery_codes_left));
+    Data tokens = token_list(p.tokens, who.user_id);
+    data.set("has_tokens", !tokens.is_empty_list());
+    data.set("tokens", tokens);
     return data;
 }
 
-}  // namespace
+void send_account_page(httplib::Response& res, const AccountPage& p, const Data& data,
+                       const auth::Principal& who, int status) {
+    send_html(res,
+              p.views.page("account", "Account", data, "/account", BrowserSessions::viewer(who)),
+              status);
+}
 
 void register_account_page(http::Router& router, const AccountPage& p) {
     router.get(
         "/account", http::Access::member,
         [p](const httplib::Request& req, httplib::Response& res, const auth::Principal& who) {
-            send_html(res, p.views.page("account", "Account", account_data(req, who), "/account",
-                                        BrowserSessions::viewer(who)));
+            send_account_page(res, p, account_data(p, req, who), who);
         });
 
     router.post(
@@ -50,7 +91,7 @@ void register_account_page(http::Router& router, const AccountPage& p) {
             } catch (const Error& e) {
                 if (e.code() != ErrorCode::bad_request)
                     throw;
-                send_form_error(res, p.views, "account", "Account", account_data(req, who),
+                send_form_error(res, p.views, "account", "Account", account_data(p, req, who),
                                 BrowserSessions::viewer(who), 400, e.what());
                 return;
             }

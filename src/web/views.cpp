@@ -20,6 +20,7 @@ constexpr NavEntry kNav[] = {
     {"/account", "Account", Shown::signed_in},
     {"/admin/users", "Users", Shown::admin},
     {"/admin/audit", "Audit", Shown::admin},
+    {"/admin/settings", "Settings", Shown::admin},
 };
 
 // templates/partials/<name>.html, usable as {{> name}} in every page.
