@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "api/account_handlers.hpp"
+#include "api/audit_handlers.hpp"
 #include "api/health_handlers.hpp"
 #include "app/data_dir_lock.hpp"
 #include "auth/account_service.hpp"
@@ -21,12 +22,14 @@
 #include "http/rate_limiter.hpp"
 #include "http/server.hpp"
 #include "http/static_assets.hpp"
+#include "jobs/scheduler.hpp"
 #include "ops/health.hpp"
 #include "store/database.hpp"
 #include "store/migrator.hpp"
 #include "web/account_page.hpp"
 #include "web/admin_settings_page.hpp"
 #include "web/api_token_pages.hpp"
+#include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
 #include "web/error_page.hpp"
 #include "web/home_page.hpp"
@@ -60,6 +63,7 @@ struct App::Parts {
     std::unique_ptr<web::BrowserSessions> browser;
     std::unique_ptr<web::SignInThrottle> sign_in_throttle;
     std::unique_ptr<http::RateLimiter> sign_in_rate;
+    std::unique_ptr<jobs::Scheduler> scheduler;  // its tasks use the services above
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     std::string setup_url;
@@ -116,6 +120,8 @@ App::App(core::Config config, AppOptions options)
     : config_(std::move(config)), options_(options), parts_(std::make_unique<Parts>()) {}
 
 App::~App() {
+    if (parts_->scheduler)
+        parts_->scheduler->stop();
     if (parts_->db) {
         parts_->router.reset();
         parts_->server.reset();
@@ -174,6 +180,8 @@ int App::start() {
                             {"version", VITAE_VERSION},
                             {"data_dir", fs::absolute(config_.data_dir).string()}});
     announce_setup_link();
+    schedule_housekeeping();
+    p.scheduler->start();
     return p.port;
 }
 
@@ -225,6 +233,23 @@ void App::register_routes() {
                                    {*p.views, *p.browser, *p.second_factor, *p.sign_in_rate});
     web::register_admin_settings_page(router, {*p.views, *p.second_factor});
     api::register_account_routes(router);
+    web::register_audit_page(router, {*p.views, *p.audit, config_.audit_keep_days});
+    api::register_audit_routes(router, *p.audit);
+}
+
+// Decided by options_.clock, so tests that move a fake clock on can make tasks due.
+void App::schedule_housekeeping() {
+    auto& p = *parts_;
+    p.scheduler = std::make_unique<jobs::Scheduler>(options_.clock);
+    p.scheduler->every(
+        std::chrono::hours(24), "audit prune",
+        [&audit = *p.audit, keep_days = config_.audit_keep_days] {
+            auto removed = audit.prune(keep_days);
+            log::info("audit log pruned", {{"removed", removed}, {"keep_days", keep_days}});
+        });
+    p.scheduler->every(std::chrono::hours(1), "session prune", [&sessions = *p.sessions] {
+        log::info("expired sessions pruned", {{"removed", sessions.prune()}});
+    });
 }
 
 // With no accounts yet, only the holder of this link can create the first admin. Each
@@ -250,8 +275,14 @@ void App::run() {
 }
 
 void App::shutdown() {
+    if (parts_->scheduler)
+        parts_->scheduler->stop();
     if (parts_->server)
         parts_->server->shutdown();
+}
+
+int App::run_scheduled_tasks() {
+    return parts_->scheduler->run_due(options_.clock());
 }
 
 const std::string& App::setup_url() const {

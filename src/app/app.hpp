@@ -39,8 +39,12 @@ class App {
     int start();
     // Serves until shutdown(); returns when every request has finished.
     void run();
-    // Stops accepting, finishes in-flight requests; callable from any thread.
+    // Stops accepting, finishes in-flight requests; callable from any thread. Stops the
+    // scheduler too.
     void shutdown();
+    // Runs the housekeeping tasks due at options.clock() now, as the scheduler's thread
+    // does every second; returns how many ran. For tests that move a fake clock on.
+    int run_scheduled_tasks();
 
     http::Router& router();
     store::Database& database();
@@ -54,6 +58,7 @@ class App {
     void start_services();
     void register_routes();
     void announce_setup_link();
+    void schedule_housekeeping();
 
     struct Parts;
     core::Config config_;
