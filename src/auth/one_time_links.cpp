@@ -19,21 +19,26 @@ std::string_view to_string(LinkPurpose purpose) {
     return "setup";
 }
 
+std::string link_url(std::string_view base_url, LinkPurpose purpose, std::string_view token) {
+    // Tokens are base64url: nothing in them needs escaping in a query string.
+    return std::string(base_url) + "/" + std::string(to_string(purpose)) +
+           "?token=" + std::string(token);
+}
+
 std::string OneTimeLinks::issue(store::Connection& conn, LinkPurpose purpose,
                                 std::optional<std::int64_t> user_id, std::int64_t ttl_s) {
     std::string token = core::random_token(32);
     auto now = clock_();
     store::OneTimeLinkRepository::withdraw(conn, to_string(purpose), user_id);
     store::OneTimeLinkRepository::insert(
-        conn, {core::sha256_hex(token), std::string(to_string(purpose)), user_id, now,
-               now + ttl_s, std::nullopt});
+        conn, {core::sha256_hex(token), std::string(to_string(purpose)), user_id, now, now + ttl_s,
+               std::nullopt});
     return token;
 }
 
 std::string OneTimeLinks::issue(LinkPurpose purpose, std::optional<std::int64_t> user_id,
                                 std::int64_t ttl_s) {
-    return db_.write(
-        [&](store::Connection& conn) { return issue(conn, purpose, user_id, ttl_s); });
+    return db_.write([&](store::Connection& conn) { return issue(conn, purpose, user_id, ttl_s); });
 }
 
 std::optional<store::OneTimeLinkRow> OneTimeLinks::valid(store::Connection& conn,

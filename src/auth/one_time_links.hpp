@@ -19,6 +19,9 @@ enum class LinkPurpose { setup, invite, reset };
 
 std::string_view to_string(LinkPurpose purpose);
 
+// The address a link's holder opens: base_url + "/setup|/invite|/reset?token=…".
+std::string link_url(std::string_view base_url, LinkPurpose purpose, std::string_view token);
+
 class OneTimeLinks {
   public:
     static constexpr std::int64_t kSetupTtlS = 24 * 3600;
@@ -32,8 +35,7 @@ class OneTimeLinks {
     std::string issue(store::Connection& conn, LinkPurpose purpose,
                       std::optional<std::int64_t> user_id, std::int64_t ttl_s);
     // issue() in a transaction of its own.
-    std::string issue(LinkPurpose purpose, std::optional<std::int64_t> user_id,
-                      std::int64_t ttl_s);
+    std::string issue(LinkPurpose purpose, std::optional<std::int64_t> user_id, std::int64_t ttl_s);
 
     // The link, if `token` is one of `purpose` that is unused and unexpired. A read, for
     // showing the form; consume() decides.
