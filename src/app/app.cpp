@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "api/account_handlers.hpp"
+#include "api/admin_user_handlers.hpp"
 #include "api/audit_handlers.hpp"
 #include "api/health_handlers.hpp"
 #include "app/data_dir_lock.hpp"
@@ -14,6 +15,7 @@
 #include "auth/one_time_links.hpp"
 #include "auth/second_factor.hpp"
 #include "auth/session_service.hpp"
+#include "auth/user_admin.hpp"
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
@@ -28,11 +30,13 @@
 #include "store/migrator.hpp"
 #include "web/account_page.hpp"
 #include "web/admin_settings_page.hpp"
+#include "web/admin_users_pages.hpp"
 #include "web/api_token_pages.hpp"
 #include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
 #include "web/error_page.hpp"
 #include "web/home_page.hpp"
+#include "web/invite_pages.hpp"
 #include "web/sign_in_pages.hpp"
 #include "web/sign_in_throttle.hpp"
 #include "web/two_factor_pages.hpp"
@@ -64,9 +68,13 @@ struct App::Parts {
     std::unique_ptr<web::SignInThrottle> sign_in_throttle;
     std::unique_ptr<http::RateLimiter> sign_in_rate;
     std::unique_ptr<jobs::Scheduler> scheduler;  // its tasks use the services above
+    std::unique_ptr<auth::UserAdmin> user_admin;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     std::string setup_url;
+    // What invite, reset and setup links start with: VITAE_BASE_URL, or with --port 0 the
+    // bound address. Set once bound, before serving; handlers read it per request.
+    std::string base_url;
     int port = 0;
 };
 
@@ -176,6 +184,9 @@ int App::start() {
     register_routes();
 
     p.port = p.server->bind(config_.addr, config_.port);
+    // With --port 0 the derived base URL cannot know the port the kernel picked.
+    p.base_url = config_.port == 0 ? "http://" + config_.addr + ":" + std::to_string(p.port)
+                                   : config_.base_url;
     log::info("listening", {{"url", "http://" + config_.addr + ":" + std::to_string(p.port)},
                             {"version", VITAE_VERSION},
                             {"data_dir", fs::absolute(config_.data_dir).string()}});
@@ -210,6 +221,7 @@ void App::start_services() {
     // further, per account, by the sign-in throttle.
     p.sign_in_rate = std::make_unique<http::RateLimiter>(
         http::RateLimiter::Rule{.capacity = 30, .refill_per_second = 1}, options_.steady_clock);
+    p.user_admin = std::make_unique<auth::UserAdmin>(*p.db, *p.links, clock);
 }
 
 void App::register_routes() {
@@ -235,6 +247,11 @@ void App::register_routes() {
     api::register_account_routes(router);
     web::register_audit_page(router, {*p.views, *p.audit, config_.audit_keep_days});
     api::register_audit_routes(router, *p.audit);
+    web::register_invite_pages(
+        router, {*p.views, *p.browser, *p.credentials, *p.links, *p.user_admin, *p.audit,
+                 *p.sign_in_throttle, *p.sign_in_rate});
+    web::register_admin_users_pages(router, {*p.views, *p.browser, *p.user_admin, p.base_url});
+    api::register_admin_user_routes(router, {*p.user_admin, p.base_url});
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.
@@ -259,10 +276,7 @@ void App::announce_setup_link() {
     auto token = p.first_run->issue();
     if (!token)
         return;
-    // With --port 0 the derived base URL cannot know the port the kernel picked.
-    std::string base = config_.port == 0 ? "http://" + config_.addr + ":" + std::to_string(p.port)
-                                         : config_.base_url;
-    p.setup_url = base + "/setup?token=" + *token;
+    p.setup_url = auth::link_url(p.base_url, auth::LinkPurpose::setup, *token);
     log::warn(
         "no accounts yet: open this one-time link to create the first administrator "
         "(valid 24 h; or run `vitae user create --admin`)",

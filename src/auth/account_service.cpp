@@ -34,7 +34,7 @@ bool has_control(std::string_view s) {
 std::string normalize_email(std::string_view raw) {
     std::string_view email = trim(raw);
     // RFC 5321 caps a path at 256 octets, so an address at 254.
-    if (email.empty() || email.size() > 254 || has_control(email) || !core::is_valid_utf8(email) ||
+    if (email.empty() || email.size() > 254 || has_control(email) || !core::is_utf8(email) ||
         email.find_first_of(" <>\"(),;:\\[]") != std::string_view::npos) {
         throw Error(ErrorCode::bad_request, "Enter a valid email address.");
     }
@@ -59,9 +59,15 @@ std::string normalize_name(std::string_view raw) {
         throw Error(ErrorCode::bad_request, "Names cannot contain line breaks.");
     if (name.size() > 100)
         throw Error(ErrorCode::bad_request, "Use at most 100 characters for the name.");
-    if (!core::is_valid_utf8(name))
+    if (!core::is_utf8(name))
         throw Error(ErrorCode::bad_request, "The name is not valid text (UTF-8).");
     return std::string(name);
+}
+
+std::string normalize_role(std::string_view role) {
+    if (role != "admin" && role != "member")
+        throw Error(ErrorCode::bad_request, "The role must be admin or member.");
+    return std::string(role);
 }
 
 AccountService::AccountService(store::Database& db, const PasswordHasher& hasher,
@@ -70,11 +76,8 @@ AccountService::AccountService(store::Database& db, const PasswordHasher& hasher
 
 std::int64_t AccountService::create(const NewAccount& account, const Actor& actor,
                                     const std::function<void(store::Connection&)>& also) {
-    if (account.role != "admin" && account.role != "member") {
-        throw Error(ErrorCode::bad_request, "The role must be admin or member.");
-    }
-    store::NewUser user{normalize_email(account.email), normalize_name(account.name), account.role,
-                        std::nullopt};
+    store::NewUser user{normalize_email(account.email), normalize_name(account.name),
+                        normalize_role(account.role), std::nullopt};
     policy_.check(account.password, user.email);
     // Hashing takes tens of milliseconds: do it before taking the write lock.
     user.password_hash = hasher_.hash(account.password);

@@ -45,5 +45,7 @@ class AccountService {
 std::string normalize_email(std::string_view email);
 // Trimmed display name; throws vitae::Error(bad_request) for control characters or > 100.
 std::string normalize_name(std::string_view name);
+// "admin" or "member"; throws vitae::Error(bad_request) for anything else.
+std::string normalize_role(std::string_view role);
 
 }  // namespace vitae::auth

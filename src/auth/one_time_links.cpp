@@ -19,6 +19,12 @@ std::string_view to_string(LinkPurpose purpose) {
     return "setup";
 }
 
+std::string link_url(std::string_view base_url, LinkPurpose purpose, std::string_view token) {
+    // Tokens are base64url: nothing in them needs escaping in a query string.
+    return std::string(base_url) + "/" + std::string(to_string(purpose)) +
+           "?token=" + std::string(token);
+}
+
 std::string OneTimeLinks::issue(store::Connection& conn, LinkPurpose purpose,
                                 std::optional<std::int64_t> user_id, std::int64_t ttl_s) {
     std::string token = core::random_token(32);

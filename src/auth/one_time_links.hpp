@@ -19,6 +19,9 @@ enum class LinkPurpose { setup, invite, reset };
 
 std::string_view to_string(LinkPurpose purpose);
 
+// The address a link's holder opens: base_url + "/setup|/invite|/reset?token=…".
+std::string link_url(std::string_view base_url, LinkPurpose purpose, std::string_view token);
+
 class OneTimeLinks {
   public:
     static constexpr std::int64_t kSetupTtlS = 24 * 3600;

@@ -1,8 +1,6 @@
 #include "auth/password_policy.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <optional>
 #include <string>
 
 #include "auth/common_passwords.hpp"

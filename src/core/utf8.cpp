@@ -67,7 +67,7 @@ std::optional<std::size_t> utf8_code_points(std::string_view text) {
     return count;
 }
 
-bool is_valid_utf8(std::string_view text) {
+bool is_utf8(std::string_view text) {
     return utf8_code_points(text).has_value();
 }
 

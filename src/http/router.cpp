@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <charconv>
+
 #include "core/error.hpp"
 #include "http/csrf.hpp"
 #include "http/rate_limiter.hpp"
@@ -42,6 +44,17 @@ void apply_limit(RateLimiter* limiter, const httplib::Request& req, const auth::
 
 bool is_api_path(std::string_view path) {
     return path.starts_with("/api/");
+}
+
+std::int64_t path_id(const httplib::Request& req) {
+    std::int64_t id = 0;
+    if (req.matches.size() > 1) {
+        std::string digits = req.matches[1].str();
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+        if (ec == std::errc() && end == digits.data() + digits.size() && id > 0)
+            return id;
+    }
+    throw Error(ErrorCode::not_found, "There is nothing at this address.");
 }
 
 Router& Router::add(const char* method, const std::string& pattern, Access access,

@@ -19,6 +19,7 @@
 //   router.post("/login", Access::public_, sign_in).limit(sign_in_rate);
 #include <httplib.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -50,6 +51,10 @@ using AnonymousCsrf = std::function<std::string(const httplib::Request&)>;
 
 // The JSON API lives under /api/: token-authenticated, JSON errors, no CSRF.
 bool is_api_path(std::string_view path);
+
+// The number a route pattern captured as its first group, e.g. R"(/admin/users/(\d+))".
+// Throws vitae::Error(not_found) when it is not a positive 64-bit number.
+std::int64_t path_id(const httplib::Request& req);
 
 class Router {
   public:

@@ -22,40 +22,6 @@ bool shown_in_form(const Error& e) {
            e.code() == ErrorCode::conflict;
 }
 
-auth::ClientInfo client_of(const httplib::Request& req) {
-    return {http::caller_ip(req), req.get_header_value("User-Agent")};
-}
-
-// Runs `submit`; a refusal it throws is shown in the form `name` with `data` refilled,
-// and a throttled client gets 429 with Retry-After, in the same form.
-template <class Submit>
-void handle_form(httplib::Response& res, const Views& views, std::string_view name,
-                 const std::string& title, const Data& data, const Viewer& viewer,
-                 Submit&& submit) {
-    try {
-        submit();
-    } catch (const http::RateLimited& e) {
-        res.set_header("Retry-After", std::to_string(e.retry_after_s()));
-        send_form_error(res, views, name, title, data, viewer, 429, e.what());
-    } catch (const Error& e) {
-        if (!shown_in_form(e))
-            throw;
-        send_form_error(res, views, name, title, data, viewer, http::status_for(e.code()),
-                        e.what());
-    }
-}
-
-void audit_throttle(auth::AuditLog& audit, Wait wait, const std::string& who, const std::string& ip,
-                    std::string_view what) {
-    if (wait <= Wait(0))
-        return;
-    auto seconds = std::chrono::ceil<std::chrono::seconds>(wait).count();
-    audit.record(auth::Actor{std::nullopt, who, ip}, "signin.throttled", who,
-                 {{"attempt", what}, {"wait_s", seconds}});
-    log::warn("sign-in throttled",
-              {{"ip", ip}, {"attempt", std::string(what)}, {"wait_s", seconds}});
-}
-
 void register_login(http::Router& router, const SignInPages& p) {
     router.get(
         "/login", http::Access::public_, [p](const httplib::Request& req, httplib::Response& res) {
@@ -242,6 +208,37 @@ void send_form_error(httplib::Response& res, const Views& views, std::string_vie
                      std::string_view message) {
     data.set("error", std::string(message));
     send_html(res, views.page(name, title, data, "", viewer), status);
+}
+
+void handle_form(httplib::Response& res, const Views& views, std::string_view name,
+                 const std::string& title, const Data& data, const Viewer& viewer,
+                 const std::function<void()>& submit) {
+    try {
+        submit();
+    } catch (const http::RateLimited& e) {
+        res.set_header("Retry-After", std::to_string(e.retry_after_s()));
+        send_form_error(res, views, name, title, data, viewer, 429, e.what());
+    } catch (const Error& e) {
+        if (!shown_in_form(e))
+            throw;
+        send_form_error(res, views, name, title, data, viewer, http::status_for(e.code()),
+                        e.what());
+    }
+}
+
+void audit_throttle(auth::AuditLog& audit, std::chrono::milliseconds wait, const std::string& who,
+                    const std::string& ip, std::string_view what) {
+    if (wait <= Wait(0))
+        return;
+    auto seconds = std::chrono::ceil<std::chrono::seconds>(wait).count();
+    audit.record(auth::Actor{std::nullopt, who, ip}, "signin.throttled", who,
+                 {{"attempt", what}, {"wait_s", seconds}});
+    log::warn("sign-in throttled",
+              {{"ip", ip}, {"attempt", std::string(what)}, {"wait_s", seconds}});
+}
+
+auth::ClientInfo client_of(const httplib::Request& req) {
+    return {http::caller_ip(req), req.get_header_value("User-Agent")};
 }
 
 }  // namespace vitae::web

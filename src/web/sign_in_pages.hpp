@@ -1,5 +1,8 @@
 #pragma once
 // Signing in and out, the two-factor step, and the first-run setup page.
+#include <chrono>
+#include <functional>
+
 #include "auth/audit.hpp"
 #include "auth/credential_service.hpp"
 #include "auth/first_run.hpp"
@@ -30,5 +33,19 @@ void register_sign_in_pages(http::Router& router, const SignInPages& pages);
 void send_form_error(httplib::Response& res, const Views& views, std::string_view name,
                      const std::string& title, Data data, const Viewer& viewer, int status,
                      std::string_view message);
+
+// Runs `submit`; a refusal it throws (bad_request, unauthorized, conflict) is shown in the
+// form `name` with `data` refilled, and a throttled client gets 429 with Retry-After, in
+// the same form. Other errors propagate to the error page.
+void handle_form(httplib::Response& res, const Views& views, std::string_view name,
+                 const std::string& title, const Data& data, const Viewer& viewer,
+                 const std::function<void()>& submit);
+
+// Audits and logs a sign-in throttle that started a wait (nothing while wait is zero).
+void audit_throttle(auth::AuditLog& audit, std::chrono::milliseconds wait, const std::string& who,
+                    const std::string& ip, std::string_view what);
+
+// Where a session is started from: the caller's IP and browser.
+auth::ClientInfo client_of(const httplib::Request& req);
 
 }  // namespace vitae::web

@@ -1,12 +1,12 @@
 // Accounts from the shell and the token-authenticated JSON API, over the real binary.
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
 #include "support/binary.hpp"
+#include "support/db_file.hpp"
 
 using namespace vitae::test;  // NOLINT: the binary helpers read best unqualified
 
@@ -20,23 +20,8 @@ std::vector<std::string> with_data(std::vector<std::string> args, const TempDir&
     return args;
 }
 
-// One row per query result column of the first row, read straight from the file.
 std::vector<std::string> query(const TempDir& dir, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((dir / "data" / "vitae.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                            nullptr) == SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-    std::vector<std::string> out;
-    if (sqlite3_step(stmt) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-            auto* text = sqlite3_column_text(stmt, i);
-            out.push_back(text ? reinterpret_cast<const char*>(text) : "NULL");
-        }
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return out;
+    return query_row(dir / "data" / "vitae.db", sql);
 }
 
 }  // namespace
