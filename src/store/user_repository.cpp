@@ -90,32 +90,35 @@ std::int64_t UserRepository::count_active_admins(Connection& conn) {
     return count_where(conn, "role = 'admin' AND disabled = 0");
 }
 
+namespace {
+// One column and updated_at; `column` is always one of ours, never input.
+template <class T>
+void update_column(Connection& conn, const char* column, std::int64_t id, const T& value,
+                   std::int64_t now) {
+    conn.prepare(std::string("UPDATE users SET ") + column + " = ?2, updated_at = ?3 WHERE id = ?1")
+        .bind_all(id, value, now)
+        .exec();
+}
+}  // namespace
+
 void UserRepository::set_password(Connection& conn, std::int64_t id, std::string_view hash,
                                   std::int64_t now) {
-    conn.prepare("UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1")
-        .bind_all(id, hash, now)
-        .exec();
+    update_column(conn, "password_hash", id, hash, now);
 }
 
 void UserRepository::set_role(Connection& conn, std::int64_t id, std::string_view role,
                               std::int64_t now) {
-    conn.prepare("UPDATE users SET role = ?2, updated_at = ?3 WHERE id = ?1")
-        .bind_all(id, role, now)
-        .exec();
+    update_column(conn, "role", id, role, now);
 }
 
 void UserRepository::set_disabled(Connection& conn, std::int64_t id, bool disabled,
                                   std::int64_t now) {
-    conn.prepare("UPDATE users SET disabled = ?2, updated_at = ?3 WHERE id = ?1")
-        .bind_all(id, disabled, now)
-        .exec();
+    update_column(conn, "disabled", id, disabled, now);
 }
 
 void UserRepository::set_name(Connection& conn, std::int64_t id, std::string_view name,
                               std::int64_t now) {
-    conn.prepare("UPDATE users SET name = ?2, updated_at = ?3 WHERE id = ?1")
-        .bind_all(id, name, now)
-        .exec();
+    update_column(conn, "name", id, name, now);
 }
 
 void UserRepository::set_second_factor(Connection& conn, std::int64_t id,

@@ -52,6 +52,7 @@ Data account_data(const AccountPage& p, const httplib::Request& req, const auth:
     Data data;
     data.set("email", who.email);
     data.set("name", who.name);
+    data.set("has_name", !who.name.empty());  // kainjow treats "" as true in sections
     data.set("role", who.role);
     data.set("password_label", "New password");
     if (const char* notice = notice_for(req.get_param_value("done")))

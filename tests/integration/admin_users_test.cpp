@@ -604,13 +604,17 @@ TEST_SUITE("integration") {
         CHECK(site.sql("SELECT count(*) FROM audit_log WHERE action = 'signin.throttled' AND "
                        "json_extract(detail, '$.attempt') = 'reset_link'") == "1");
 
-        // Apart from failures, the forms take a burst of 10 requests per IP.
+        // Apart from failures, the sign-in forms share a burst of 30 requests per IP (a
+        // malformed email is refused without counting as a failed guess).
         site.clock.advance(std::chrono::hours(1));
         Browser hasty(site.app.port());
         REQUIRE(hasty.get("/login")->status == 200);
         int limited = 0;
-        for (int i = 0; i < 12; ++i) {
-            auto res = hasty.post("/invite", {{"token", "x"}});
+        for (int i = 0; i < 32; ++i) {
+            auto res = hasty.post(i % 2 ? "/invite" : "/login",
+                                  {{"token", "x"}, {"email", "not-an-email"}});
+            if (i % 2 == 0 && res->status != 429)
+                CHECK(res->status == 400);
             limited += res->status == 429;
         }
         CHECK(limited == 2);
