@@ -10,7 +10,7 @@ namespace vitae::test {
 
 class FakeClock {
   public:
-    // 2027-01-15T08:00:00Z: a fixed, ordinary day.
+    // 2027-01-15T07:46:40Z: a fixed, ordinary day.
     static constexpr std::int64_t kStart = 1'799'999'200;
 
     void advance(std::chrono::seconds by) {
