@@ -39,8 +39,11 @@ void set_link(Data& data, const std::string& key, const CvLink& link) {
     data.set(key, link.empty() ? Data(false) : out);
 }
 
-Data entry_data(const CvEntry& entry) {
+// Short lists (skills, languages, interests) read best with their keywords on the
+// heading line; longer entries give them a line of their own.
+Data entry_data(const CvEntry& entry, bool inline_keywords) {
     Data data;
+    data.set("inline_keywords", inline_keywords);
     set_text(data, "title", entry.title);
     set_text(data, "subtitle", entry.subtitle);
     set_text(data, "where", entry.where);
@@ -58,7 +61,7 @@ Data entry_data(const CvEntry& entry) {
 Data section_data(const CvSection& section) {
     Data entries{Data::type::list};
     for (const auto& entry : section.entries)
-        entries.push_back(entry_data(entry));
+        entries.push_back(entry_data(entry, section.side));
     Data data;
     data.set("key", section.key);
     data.set("heading", section.heading);
