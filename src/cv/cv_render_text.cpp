@@ -1,5 +1,6 @@
 // render_cv_text: the plain-text export, from the same view as the HTML templates.
 #include <algorithm>
+#include <cctype>
 
 #include "cv/cv_render.hpp"
 #include "cv/cv_view.hpp"

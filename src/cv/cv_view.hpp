@@ -1,7 +1,8 @@
 #pragma once
 // A JSON Resume document read defensively into the flat shape every CV renderer
 // (HTML templates, plain text) shows: fields of the wrong type are left out, unknown
-// fields ignored, nothing throws.
+// fields ignored, nothing throws. Not shown: basics.image (a remote picture would make
+// the export fetch from the network and is a known bias risk in screening) and meta.
 #include <nlohmann/json.hpp>
 
 #include <string>

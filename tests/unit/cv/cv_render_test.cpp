@@ -265,6 +265,36 @@ TEST_CASE("text_export_has_every_value_in_order_and_no_markup") {
     CHECK(text.find("\n- Cut p99 read latency") != std::string::npos);
 }
 
+std::string without_comments(std::string css) {
+    for (auto start = css.find("/*"); start != std::string::npos; start = css.find("/*", start))
+        css.erase(start, css.find("*/", start) + 2 - start);
+    return css;
+}
+
+TEST_CASE("stylesheets_use_only_layout_that_mupdf_lays_out_and_keep_entry_heads_whole") {
+    for (const auto& t : kTemplates) {
+        CAPTURE(t.name);
+        auto css = without_comments(render_cv_parts(views(), t.name, fixture()).css);
+        CHECK(css.find("@page { size: A4;") != std::string::npos);
+        CHECK(css.find("display: flex") == std::string::npos);
+        CHECK(css.find("display: grid") == std::string::npos);
+        CHECK(css.find("cv-entry-head { page-break-inside: avoid; break-inside: avoid;") !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("ats_template_has_no_tables_columns_floats_or_colour") {
+    auto parts = render_cv_parts(views(), "ats", fixture());
+    auto css = without_comments(parts.css);
+    for (const char* banned : {"<table", "<aside", "float:", "column", "background", "color: #1"}) {
+        CAPTURE(banned);
+        CHECK(parts.body.find(banned) == std::string::npos);
+        CHECK(css.find(banned) == std::string::npos);
+    }
+    for (const char* heading : {"<h2>Experience</h2>", "<h2>Education</h2>", "<h2>Skills</h2>"})
+        CHECK(parts.body.find(heading) != std::string::npos);
+}
+
 TEST_CASE("unknown_template_is_a_bad_request") {
     for (const std::string name : {"fancy", "", "../layout", "classic.html", "CLASSIC"}) {
         CAPTURE(name);
