@@ -120,6 +120,13 @@ std::string escaped(const std::string& text) {
     return kainjow::mustache::html_escape<std::string>(text);
 }
 
+CvHtmlParts parts_of(const web::Views& views, std::string_view template_name, const CvView& view) {
+    const std::string name = find_cv_template(template_name).name;
+    // The stylesheet goes through the same asset lookup; it has no mustache tags.
+    return {views.render("cv/" + name + ".html", cv_data(view)),
+            views.render("cv/" + name + ".css", {})};
+}
+
 }  // namespace
 
 const CvTemplate& find_cv_template(std::string_view name) {
@@ -136,16 +143,14 @@ const CvTemplate& find_cv_template(std::string_view name) {
 
 CvHtmlParts render_cv_parts(const web::Views& views, std::string_view template_name,
                             const nlohmann::json& resume) {
-    const std::string name = find_cv_template(template_name).name;
-    auto data = cv_data(cv_view_of(resume));
-    // The stylesheet goes through the same asset lookup; it has no mustache tags.
-    return {views.render("cv/" + name + ".html", data), views.render("cv/" + name + ".css", {})};
+    return parts_of(views, template_name, cv_view_of(resume));
 }
 
 std::string render_cv_html(const web::Views& views, std::string_view template_name,
                            const nlohmann::json& resume) {
-    auto parts = render_cv_parts(views, template_name, resume);
-    auto name = cv_view_of(resume).basics.name;
+    auto view = cv_view_of(resume);
+    auto parts = parts_of(views, template_name, view);
+    const auto& name = view.basics.name;
     auto title = escaped(name.empty() ? "CV" : name + " – CV");
     return "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
