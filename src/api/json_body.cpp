@@ -49,6 +49,15 @@ std::optional<bool> JsonBody::flag(std::string_view field) const {
     return value->get<bool>();
 }
 
+std::optional<nlohmann::json> JsonBody::object(std::string_view field) const {
+    const auto* value = find(field);
+    if (!value)
+        return std::nullopt;
+    if (!value->is_object())
+        refuse("\"" + std::string(field) + "\" must be a JSON object.");
+    return *value;
+}
+
 std::string JsonBody::required_text(std::string_view field) const {
     auto value = text(field);
     if (!value)

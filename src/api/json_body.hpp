@@ -20,6 +20,8 @@ class JsonBody {
     // The field when present; Error(bad_request) when it has another type (null too).
     std::optional<std::string> text(std::string_view field) const;
     std::optional<bool> flag(std::string_view field) const;
+    // The field when it is a JSON object; Error(bad_request) when it has another type.
+    std::optional<nlohmann::json> object(std::string_view field) const;
     // text(), or Error(bad_request) when it is missing.
     std::string required_text(std::string_view field) const;
 

@@ -5,6 +5,7 @@
 #include "api/account_handlers.hpp"
 #include "api/admin_user_handlers.hpp"
 #include "api/audit_handlers.hpp"
+#include "api/cv_handlers.hpp"
 #include "api/health_handlers.hpp"
 #include "app/data_dir_lock.hpp"
 #include "auth/account_service.hpp"
@@ -20,6 +21,7 @@
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/logging.hpp"
+#include "cv/cv_service.hpp"
 #include "http/middleware.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/server.hpp"
@@ -69,6 +71,7 @@ struct App::Parts {
     std::unique_ptr<http::RateLimiter> sign_in_rate;
     std::unique_ptr<jobs::Scheduler> scheduler;  // its tasks use the services above
     std::unique_ptr<auth::UserAdmin> user_admin;
+    std::unique_ptr<cv::CvService> cvs;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     std::string setup_url;
@@ -222,6 +225,7 @@ void App::start_services() {
     p.sign_in_rate = std::make_unique<http::RateLimiter>(
         http::RateLimiter::Rule{.capacity = 30, .refill_per_second = 1}, options_.steady_clock);
     p.user_admin = std::make_unique<auth::UserAdmin>(*p.db, *p.links, clock);
+    p.cvs = std::make_unique<cv::CvService>(*p.db, clock, config_.cv_versions_keep);
 }
 
 void App::register_routes() {
@@ -252,6 +256,7 @@ void App::register_routes() {
                  *p.sign_in_throttle, *p.sign_in_rate});
     web::register_admin_users_pages(router, {*p.views, *p.browser, *p.user_admin, p.base_url});
     api::register_admin_user_routes(router, {*p.user_admin, p.base_url});
+    api::register_cv_routes(router, *p.cvs);
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.

@@ -51,6 +51,7 @@ struct Config {
     int session_idle_days = 7;
     int session_max_days = 30;
     int audit_keep_days = 180;
+    int cv_versions_keep = 50;
     std::string trusted_proxies;  // CIDR list; empty: X-Forwarded-For is never believed
     std::optional<std::filesystem::path> assets_dir;  // serve web_assets/ and templates/ from disk
 

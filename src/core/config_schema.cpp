@@ -326,6 +326,9 @@ std::vector<ConfigKey> build_schema() {
                  integer_field(&Config::session_max_days, 1, 3650)),
         make_key("AUDIT_KEEP_DAYS", "180", "DAYS", "Days of audit log entries to keep",
                  integer_field(&Config::audit_keep_days, 1, 36500)),
+        make_key("CV_VERSIONS_KEEP", "50", "N",
+                 "Saved versions kept per CV; older ones are deleted on the next save",
+                 integer_field(&Config::cv_versions_keep, 1, 100000)),
         make_key("TRUSTED_PROXIES", "", "CIDRS",
                  "Reverse proxies whose X-Forwarded-For is believed, as comma-separated "
                  "addresses or CIDR ranges (empty: none, the header is ignored)",

@@ -46,10 +46,10 @@ bool is_api_path(std::string_view path) {
     return path.starts_with("/api/");
 }
 
-std::int64_t path_id(const httplib::Request& req) {
+std::int64_t path_id(const httplib::Request& req, std::size_t group) {
     std::int64_t id = 0;
-    if (req.matches.size() > 1) {
-        std::string digits = req.matches[1].str();
+    if (req.matches.size() > group) {
+        std::string digits = req.matches[group].str();
         auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
         if (ec == std::errc() && end == digits.data() + digits.size() && id > 0)
             return id;

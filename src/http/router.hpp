@@ -52,9 +52,10 @@ using AnonymousCsrf = std::function<std::string(const httplib::Request&)>;
 // The JSON API lives under /api/: token-authenticated, JSON errors, no CSRF.
 bool is_api_path(std::string_view path);
 
-// The number a route pattern captured as its first group, e.g. R"(/admin/users/(\d+))".
-// Throws vitae::Error(not_found) when it is not a positive 64-bit number.
-std::int64_t path_id(const httplib::Request& req);
+// The number a route pattern captured as its first group (or `group`), e.g.
+// R"(/admin/users/(\d+))". Throws vitae::Error(not_found) when it is not a positive 64-bit
+// number.
+std::int64_t path_id(const httplib::Request& req, std::size_t group = 1);
 
 class Router {
   public:

@@ -12,6 +12,7 @@
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
 #include "core/clock.hpp"
+#include "support/api_call.hpp"
 #include "support/browser.hpp"
 #include "support/db_file.hpp"
 #include "support/fake_clock.hpp"
@@ -65,14 +66,7 @@ struct Site {
     httplib::Result api(const std::string& method, const std::string& path,
                         const std::string& token, const std::string& body = "") {
         auto cli = app.client();
-        httplib::Headers headers = {{"Authorization", "Bearer " + token}};
-        if (method == "GET")
-            return cli.Get(path, headers);
-        if (method == "POST")
-            return cli.Post(path, headers, body, "application/json");
-        if (method == "PUT")
-            return cli.Put(path, headers, body, "application/json");
-        return cli.Delete(path, headers);
+        return vitae::test::api_call(cli, method, path, token, body);
     }
 
     std::string sql(const std::string& query) {

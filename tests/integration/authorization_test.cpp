@@ -12,6 +12,7 @@
 
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
+#include "cv/cv_service.hpp"
 #include "store/database.hpp"
 #include "store/statement.hpp"
 #include "support/browser.hpp"
@@ -90,6 +91,16 @@ std::string new_token(World& w, std::int64_t owner) {
     return std::to_string(tokens.create(owner, "fixture", {std::nullopt, "test", ""}).id);
 }
 
+// A CV of owner's, saved until it has a version numbered like its id: sample_path puts
+// the same number in both groups of /api/v1/cvs/(\d+)/versions/(\d+)/restore.
+std::string new_cv(World& w, std::int64_t owner) {
+    vitae::cv::CvService cvs(w.app.app().database(), vitae::core::unix_now, 1000);
+    auto cv = cvs.create(owner, {.title = "Fixture"});
+    for (std::int64_t version = 1; version < cv.id; ++version)
+        cvs.update(owner, cv.id, {});
+    return std::to_string(cv.id);
+}
+
 const std::map<std::string, Fixture>& fixtures() {
     static const std::map<std::string, Fixture> kFixtures = {
         {R"(/account/tokens/(\d+)/revoke)", new_token},
@@ -101,6 +112,11 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/admin/users/(\d+)/delete)", new_user},
         {R"(/api/v1/admin/users/(\d+))", new_user},
         {R"(/api/v1/admin/users/(\d+)/reset)", new_user},
+        {R"(/api/v1/cvs/(\d+))", new_cv},
+        {R"(/api/v1/cvs/(\d+)/versions)", new_cv},
+        {R"(/api/v1/cvs/(\d+)/diff)", new_cv},
+        {R"(/api/v1/cvs/(\d+)/versions/(\d+)/restore)", new_cv},
+        {R"(/api/v1/cvs/(\d+)/duplicate)", new_cv},
     };
     return kFixtures;
 }
