@@ -48,9 +48,9 @@ TEST_SUITE("integration") {
 
     TEST_CASE("an_invalid_trusted_proxies_entry_stops_start_up_naming_it") {
         vitae::test::TempDir dir;
-        vitae::app::App app(vitae::test::test_config(dir / "data", {"--trusted-proxies",
-                                                                   "127.0.0.1, 300.1.2.3/8"}),
-                            {.console_log = false});
+        vitae::app::App app(
+            vitae::test::test_config(dir / "data", {"--trusted-proxies", "127.0.0.1, 300.1.2.3/8"}),
+            {.console_log = false});
         try {
             app.start();
             FAIL("started with a bad proxy list");
