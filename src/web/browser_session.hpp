@@ -37,6 +37,11 @@ class BrowserSessions {
     // with its CSRF cookie token.
     Viewer viewer(const httplib::Request& req, httplib::Response& res) const;
     static Viewer viewer(const auth::Principal& who) { return {who, who.csrf_token}; }
+    // For pages whose forms are public routes (sign-in, setup, links): the router checks
+    // those against the anonymous CSRF cookie, even in a browser that is signed in.
+    Viewer anonymous_viewer(const httplib::Request& req, httplib::Response& res) const {
+        return {std::nullopt, anonymous_csrf(req, res)};
+    }
 
     auth::SessionService& sessions() const { return sessions_; }
     const http::CookieNames& names() const { return names_; }

@@ -92,7 +92,7 @@ void register_link_page(http::Router& router, const InvitePages& p, const LinkPa
                    res.set_header("Cache-Control", "no-store");
                    // Public forms are checked against the anonymous CSRF cookie, even in a
                    // browser that is signed in as somebody else.
-                   Viewer viewer{std::nullopt, p.browser.anonymous_csrf(req, res)};
+                   Viewer viewer = p.browser.anonymous_viewer(req, res);
                    send_html(res,
                              p.views.page("set_password", page.title,
                                           form_data(page, token, user.email), page.path, viewer));

@@ -23,19 +23,19 @@ bool shown_in_form(const Error& e) {
 }
 
 void register_login(http::Router& router, const SignInPages& p) {
-    router.get(
-        "/login", http::Access::public_, [p](const httplib::Request& req, httplib::Response& res) {
-            std::string next = local_path_or_home(param(req, "next"));
-            if (p.browser.principal(req)) {
-                res.set_redirect(next, 303);
-                return;
-            }
-            Data data;
-            data.set("next", next);
-            data.set("setup_pending", p.first_run.pending());
-            send_html(res,
-                      p.views.page("login", "Sign in", data, "/login", p.browser.viewer(req, res)));
-        });
+    router.get("/login", http::Access::public_,
+               [p](const httplib::Request& req, httplib::Response& res) {
+                   std::string next = local_path_or_home(param(req, "next"));
+                   if (p.browser.principal(req)) {
+                       res.set_redirect(next, 303);
+                       return;
+                   }
+                   Data data;
+                   data.set("next", next);
+                   data.set("setup_pending", p.first_run.pending());
+                   send_html(res, p.views.page("login", "Sign in", data, "/login",
+                                               p.browser.anonymous_viewer(req, res)));
+               });
 
     router
         .post("/login", http::Access::public_,
@@ -90,7 +90,7 @@ void register_two_factor(http::Router& router, const SignInPages& p) {
                    Data data;
                    data.set("next", local_path_or_home(param(req, "next")));
                    send_html(res, p.views.page("login_two_factor", "Two-factor sign-in", data,
-                                               "/login", p.browser.viewer(req, res)));
+                                               "/login", p.browser.anonymous_viewer(req, res)));
                });
 
     router
@@ -156,7 +156,7 @@ void register_setup(http::Router& router, const SignInPages& p) {
                    Data data;
                    data.set("token", token);
                    send_html(res, p.views.page("setup", "Set up Vitae", data, "/setup",
-                                               p.browser.viewer(req, res)));
+                                               p.browser.anonymous_viewer(req, res)));
                });
 
     router
