@@ -27,7 +27,7 @@ std::string link_url(std::string_view base_url, LinkPurpose purpose, std::string
 
 std::string OneTimeLinks::issue(store::Connection& conn, LinkPurpose purpose,
                                 std::optional<std::int64_t> user_id, std::int64_t ttl_s) {
-    std::string token = core::random_token(32);
+    std::string token = core::random_token(core::kSecretTokenBytes);
     auto now = clock_();
     store::OneTimeLinkRepository::withdraw(conn, to_string(purpose), user_id);
     store::OneTimeLinkRepository::insert(
@@ -44,7 +44,7 @@ std::string OneTimeLinks::issue(LinkPurpose purpose, std::optional<std::int64_t>
 std::optional<store::OneTimeLinkRow> OneTimeLinks::valid(store::Connection& conn,
                                                          std::string_view token,
                                                          LinkPurpose purpose, std::int64_t now) {
-    if (token.size() != 43)
+    if (token.size() != core::random_token_length(core::kSecretTokenBytes))
         return std::nullopt;
     auto row = store::OneTimeLinkRepository::find(conn, core::sha256_hex(token));
     if (!row || row->purpose != to_string(purpose) || row->used_at || now >= row->expires_at)

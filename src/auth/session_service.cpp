@@ -15,17 +15,15 @@ namespace {
 constexpr std::int64_t kTouchEverySeconds = 60;
 constexpr std::size_t kMaxUserAgent = 256;
 
-// 32 random bytes: 256 bits, far past guessing.
-constexpr std::size_t kSecretBytes = 32;
+constexpr std::size_t kSecretBytes = core::kSecretTokenBytes;
 
 std::string hash_of(std::string_view cookie) {
     return core::sha256_hex(cookie);
 }
 
-// Cookie values we issue are 43 URL-safe base64 characters; anything else is not ours and
-// is not worth a database lookup.
+// A cookie value of another length is not one we issued and is not worth a lookup.
 bool plausible(std::string_view cookie) {
-    return cookie.size() == 43;
+    return cookie.size() == core::random_token_length(kSecretBytes);
 }
 
 }  // namespace

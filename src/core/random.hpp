@@ -15,4 +15,12 @@ std::string random_bytes(std::size_t n);
 // cookie, a URL or a file name: ceil(bytes * 4 / 3) characters of [A-Za-z0-9_-].
 std::string random_token(std::size_t bytes);
 
+// How long random_token(bytes) is, so a caller can refuse anything else without a lookup.
+constexpr std::size_t random_token_length(std::size_t bytes) {
+    return (bytes * 4 + 2) / 3;
+}
+
+// The secrets of sessions, CSRF cookies and one-time links: 256 bits.
+inline constexpr std::size_t kSecretTokenBytes = 32;
+
 }  // namespace vitae::core

@@ -6,6 +6,7 @@
 #include "core/log.hpp"
 #include "core/logging.hpp"
 #include "http/rate_limiter.hpp"
+#include "http/router.hpp"
 #include "http/server.hpp"
 
 namespace vitae::http {
@@ -168,7 +169,7 @@ std::string request_id(const httplib::Request& req) {
 }
 
 bool wants_json(const httplib::Request& req) {
-    return req.path.starts_with("/api/");
+    return is_api_path(req.path);
 }
 
 std::string json_error_body(std::string_view code, std::string_view message,

@@ -26,7 +26,8 @@ void BrowserSessions::clear(httplib::Response& res) const {
 
 std::string BrowserSessions::anonymous_csrf(const httplib::Request& req) const {
     std::string value = http::cookie_value(req, names_.csrf);
-    return value.size() == 43 ? value : std::string();
+    return value.size() == core::random_token_length(core::kSecretTokenBytes) ? value
+                                                                              : std::string();
 }
 
 std::string BrowserSessions::anonymous_csrf(const httplib::Request& req,
@@ -34,7 +35,7 @@ std::string BrowserSessions::anonymous_csrf(const httplib::Request& req,
     std::string value = anonymous_csrf(req);
     if (!value.empty())
         return value;
-    value = core::random_token(32);
+    value = core::random_token(core::kSecretTokenBytes);
     http::set_cookie(res, names_.csrf, value, {.secure = names_.secure});
     return value;
 }

@@ -42,6 +42,8 @@ TEST_CASE("random_token_has_unpadded_base64_length") {
     CHECK(random_token(3).size() == 4);
     CHECK(random_token(16).size() == 22);
     CHECK(random_token(32).size() == 43);
+    for (std::size_t n : {0, 1, 2, 3, 16, 32, 33})
+        CHECK(vitae::core::random_token_length(n) == random_token(n).size());
 }
 
 TEST_CASE("random_token_uses_only_the_url_safe_alphabet") {
