@@ -13,11 +13,26 @@ pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
 find_path(SPDLOG_INCLUDE_DIR spdlog/spdlog.h REQUIRED)
 find_library(MBEDCRYPTO_LIBRARY mbedcrypto REQUIRED)
+pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
+find_package(pugixml REQUIRED)
+# MuPDF: Debian ships static libraries only; mupdf.pc lists its private dependencies
+# (an older list: mujs, gumbo, openjp2, jbig2dec, jpeg), harfbuzz and freetype come from
+# pkg-config.
+pkg_check_modules(MUPDF_DEPS REQUIRED IMPORTED_TARGET freetype2 harfbuzz libopenjp2 libjpeg)
+find_library(MUPDF_LIBRARY NAMES libmupdf.a mupdf REQUIRED)
+find_library(MUPDF_THIRD_LIBRARY NAMES libmupdf-third.a mupdf-third REQUIRED)
+find_library(MUJS_LIBRARY mujs REQUIRED)
+find_library(GUMBO_LIBRARY gumbo REQUIRED)
+find_library(JBIG2DEC_LIBRARY jbig2dec REQUIRED)
 
 add_library(vitae_deps INTERFACE)
 target_include_directories(vitae_deps INTERFACE ${MUSTACHE_INCLUDE_DIR} ${SPDLOG_INCLUDE_DIR})
 target_link_libraries(vitae_deps INTERFACE
   PkgConfig::HTTPLIB PkgConfig::SQLITE3 PkgConfig::ZLIB
   PkgConfig::ARGON2 PkgConfig::OATH PkgConfig::QRENCODE
-  nlohmann_json::nlohmann_json ${MBEDCRYPTO_LIBRARY} Threads::Threads)
+  nlohmann_json::nlohmann_json ${MBEDCRYPTO_LIBRARY}
+  PkgConfig::LIBARCHIVE pugixml::pugixml
+  ${MUPDF_LIBRARY} ${MUPDF_THIRD_LIBRARY} ${MUJS_LIBRARY} ${GUMBO_LIBRARY} ${JBIG2DEC_LIBRARY}
+  PkgConfig::MUPDF_DEPS
+  Threads::Threads)
 add_library(vitae::deps ALIAS vitae_deps)

@@ -9,8 +9,14 @@ build_pkgs=(
   libsqlite3-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libkainjow-mustache-dev libmbedtls-dev
   libargon2-dev liboath-dev libqrencode-dev
+  libarchive-dev libpugixml-dev
+  libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev
+  libharfbuzz-dev libfreetype-dev
 )
-test_pkgs=(doctest-dev curl sqlite3 clang-format procps)
+# Third-party readers of our exports (pdftotext, qpdf, LibreOffice) and the browser test
+# (Chromium driven by playwright-core from npm; ajv checks the JSON Resume schema).
+test_pkgs=(doctest-dev curl sqlite3 clang-format procps
+  poppler-utils qpdf libreoffice-writer-nogui chromium fonts-dejavu-core)
 bench_pkgs=(wrk nginx-light curl procps)
 
 case "${1:-build}" in
@@ -21,6 +27,11 @@ case "${1:-build}" in
 esac
 
 missing=()
+# Node.js and npm for the browser and schema tests: Debian's, unless the machine already
+# has a node and npm (some images ship NodeSource's nodejs, which conflicts with Debian's npm).
+if [ "${1:-build}" = test ] && ! { command -v node && command -v npm; } >/dev/null; then
+  want+=(nodejs npm)
+fi
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
