@@ -42,10 +42,11 @@ std::string cookie_value(const httplib::Request& req, std::string_view name) {
 
 void set_cookie(httplib::Response& res, std::string_view name, std::string_view value,
                 const CookieOptions& options) {
-    if (!cookie_octets(name) || !cookie_octets(value))
-        throw Error(ErrorCode::internal, "cookie name or value with forbidden characters");
-    std::string header =
-        std::string(name) + "=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Lax";
+    if (!cookie_octets(name) || !cookie_octets(value) || !cookie_octets(options.path) ||
+        !options.path.starts_with("/"))
+        throw Error(ErrorCode::internal, "cookie name, value or path with forbidden characters");
+    std::string header = std::string(name) + "=" + std::string(value) +
+                         "; Path=" + std::string(options.path) + "; HttpOnly; SameSite=Lax";
     if (options.secure)
         header += "; Secure";
     if (options.max_age_s >= 0)
@@ -56,6 +57,7 @@ void set_cookie(httplib::Response& res, std::string_view name, std::string_view 
 CookieNames::CookieNames(bool secure_)
     : secure(secure_),
       session(secure_ ? "__Host-vitae_session" : "vitae_session"),
-      csrf(secure_ ? "__Host-vitae_csrf" : "vitae_csrf") {}
+      csrf(secure_ ? "__Host-vitae_csrf" : "vitae_csrf"),
+      share(secure_ ? "__Secure-vitae_share" : "vitae_share") {}
 
 }  // namespace vitae::http

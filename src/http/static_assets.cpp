@@ -60,40 +60,43 @@ std::string_view mime_type_for(std::string_view path) {
     return "application/octet-stream";
 }
 
-void register_static_assets(Router& router, const core::AssetStore& assets) {
-    router.get(
-        R"(/assets/(.+))", Access::public_,
-        [&assets](const httplib::Request& req, httplib::Response& res) {
-            AssetPath path = parse_asset_path(req.matches[1].str());
-            auto asset = assets.find("web_assets/" + path.logical);
-            if (!asset) {
-                res.status = 404;
-                return;
-            }
-            std::string etag = quoted(asset->hash);
-            res.set_header("ETag", etag);
-            res.set_header("Vary", "Accept-Encoding");
-            // Only a name carrying the current hash may be cached forever.
-            bool immutable = !path.hash.empty() && path.hash == asset->hash;
-            res.set_header("Cache-Control",
-                           immutable ? "public, max-age=31536000, immutable" : "no-cache");
-            if (etag_matches(req.get_header_value("If-None-Match"), etag)) {
-                res.status = 304;
-                return;
-            }
-            bool gzip = !asset->gzip.empty() &&
-                        req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
-            std::string_view body = gzip ? asset->gzip : asset->data;
-            if (gzip)
-                res.set_header("Content-Encoding", "gzip");
-            // A sized content provider: httplib sends it as is. With a plain body it
-            // would compress again on the fly.
-            res.set_content_provider(body.size(), std::string(mime_type_for(path.logical)),
-                                     [body, owner = asset->owner](size_t offset, size_t length,
-                                                                  httplib::DataSink& sink) {
-                                         return sink.write(body.data() + offset, length);
-                                     });
+void send_asset(const httplib::Request& req, httplib::Response& res, const core::Asset& asset,
+                std::string_view mime_type, bool immutable) {
+    std::string etag = quoted(asset.hash);
+    res.set_header("ETag", etag);
+    res.set_header("Vary", "Accept-Encoding");
+    res.set_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    if (etag_matches(req.get_header_value("If-None-Match"), etag)) {
+        res.status = 304;
+        return;
+    }
+    bool gzip = !asset.gzip.empty() &&
+                req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+    std::string_view body = gzip ? asset.gzip : asset.data;
+    if (gzip)
+        res.set_header("Content-Encoding", "gzip");
+    // A sized content provider: httplib sends it as is. With a plain body it would
+    // compress again on the fly.
+    res.set_content_provider(
+        body.size(), std::string(mime_type),
+        [body, owner = asset.owner](size_t offset, size_t length, httplib::DataSink& sink) {
+            return sink.write(body.data() + offset, length);
         });
+}
+
+void register_static_assets(Router& router, const core::AssetStore& assets) {
+    router.get(R"(/assets/(.+))", Access::public_,
+               [&assets](const httplib::Request& req, httplib::Response& res) {
+                   AssetPath path = parse_asset_path(req.matches[1].str());
+                   auto asset = assets.find("web_assets/" + path.logical);
+                   if (!asset) {
+                       res.status = 404;
+                       return;
+                   }
+                   // Only a name carrying the current hash may be cached forever.
+                   bool immutable = !path.hash.empty() && path.hash == asset->hash;
+                   send_asset(req, res, *asset, mime_type_for(path.logical), immutable);
+               });
 }
 
 }  // namespace vitae::http
