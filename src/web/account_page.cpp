@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
+#include "web/moment.hpp"
 #include "web/sign_in_pages.hpp"
 
 namespace vitae::web {
@@ -18,15 +19,6 @@ const char* notice_for(std::string_view done) {
     if (done == "token-revoked")
         return "The token was revoked. Scripts using it are refused from now on.";
     return nullptr;
-}
-
-// A time as people read it, UTC like everything Vitae shows.
-Data moment(std::int64_t unix_seconds) {
-    auto t = std::chrono::system_clock::time_point(std::chrono::seconds(unix_seconds));
-    Data data;
-    data.set("iso", core::iso8601_utc(t));
-    data.set("text", core::format_utc(t, "%Y-%m-%d %H:%M UTC"));
-    return data;
 }
 
 Data token_list(auth::ApiTokenService& tokens, std::int64_t user_id) {
