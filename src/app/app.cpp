@@ -22,6 +22,7 @@
 #include "core/log.hpp"
 #include "core/logging.hpp"
 #include "cv/cv_service.hpp"
+#include "cv/cv_share_service.hpp"
 #include "http/middleware.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/server.hpp"
@@ -36,10 +37,12 @@
 #include "web/api_token_pages.hpp"
 #include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
+#include "web/cv_share_pages.hpp"
 #include "web/cv_template_styles.hpp"
 #include "web/error_page.hpp"
 #include "web/home_page.hpp"
 #include "web/invite_pages.hpp"
+#include "web/shared_cv_pages.hpp"
 #include "web/sign_in_pages.hpp"
 #include "web/sign_in_throttle.hpp"
 #include "web/two_factor_pages.hpp"
@@ -73,6 +76,7 @@ struct App::Parts {
     std::unique_ptr<jobs::Scheduler> scheduler;  // its tasks use the services above
     std::unique_ptr<auth::UserAdmin> user_admin;
     std::unique_ptr<cv::CvService> cvs;
+    std::unique_ptr<cv::CvShareService> shares;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     std::string setup_url;
@@ -227,6 +231,7 @@ void App::start_services() {
         http::RateLimiter::Rule{.capacity = 30, .refill_per_second = 1}, options_.steady_clock);
     p.user_admin = std::make_unique<auth::UserAdmin>(*p.db, *p.links, clock);
     p.cvs = std::make_unique<cv::CvService>(*p.db, clock, config_.cv_versions_keep);
+    p.shares = std::make_unique<cv::CvShareService>(*p.db, *p.hasher, *p.policy, clock);
 }
 
 void App::register_routes() {
@@ -259,6 +264,9 @@ void App::register_routes() {
     api::register_admin_user_routes(router, {*p.user_admin, p.base_url});
     api::register_cv_routes(router, *p.cvs);
     web::register_cv_template_styles(router, p.assets);
+    web::register_cv_share_pages(router, {*p.views, *p.cvs, *p.shares, p.base_url});
+    web::register_shared_cv_pages(router, {*p.views, p.assets, *p.browser, *p.shares, *p.audit,
+                                           *p.sign_in_throttle, *p.sign_in_rate});
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.

@@ -12,7 +12,10 @@
 
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
+#include "auth/password_hasher.hpp"
+#include "auth/password_policy.hpp"
 #include "cv/cv_service.hpp"
+#include "cv/cv_share_service.hpp"
 #include "store/database.hpp"
 #include "store/statement.hpp"
 #include "support/browser.hpp"
@@ -30,10 +33,24 @@ constexpr const char* kPassword = "correct horse battery staple";
 // Routes anybody may call. Anything public that is not listed here fails the test: making
 // a route public must be a decision, not an accident.
 const std::set<std::string> kPublicRoutes = {
-    "GET /healthz", "GET /readyz", "GET /assets/(.+)",      "GET /",
-    "GET /login",   "POST /login", "GET /login/two-factor", "POST /login/two-factor",
-    "GET /setup",   "POST /setup", "GET /invite",           "POST /invite",
-    "GET /reset",   "POST /reset",
+    "GET /healthz",
+    "GET /readyz",
+    "GET /assets/(.+)",
+    "GET /",
+    "GET /login",
+    "POST /login",
+    "GET /login/two-factor",
+    "POST /login/two-factor",
+    "GET /setup",
+    "POST /setup",
+    "GET /invite",
+    "POST /invite",
+    "GET /reset",
+    "POST /reset",
+    // A shared CV and its password form: the token in the path is the credential.
+    "GET /s/([A-Za-z0-9_-]+)",
+    "POST /s/([A-Za-z0-9_-]+)",
+    "GET /cv-templates/([a-z]+)\\.css",
 };
 
 std::string key(const RouteInfo& r) {
@@ -101,6 +118,30 @@ std::string new_cv(World& w, std::int64_t owner) {
     return std::to_string(cv.id);
 }
 
+// A share link of a CV of owner's, both with the same id, for
+// /cvs/(\d+)/share/(\d+)/revoke: ids only grow, so CVs are made until one's id is past
+// every link's, then links on it until one's id catches up.
+std::string new_cv_share(World& w, std::int64_t owner) {
+    auto& db = w.app.app().database();
+    static const vitae::auth::PasswordHasher hasher;
+    static const vitae::auth::PasswordPolicy policy;
+    vitae::cv::CvService cvs(db, vitae::core::unix_now, 1000);
+    vitae::cv::CvShareService shares(db, hasher, policy);
+    auto last_link = db.read([](vitae::store::Connection& c) {
+        auto s = c.prepare("SELECT coalesce(max(id), 0) FROM cv_shares");
+        s.step();
+        return s.column_int64(0);
+    });
+    std::int64_t cv = 0;
+    while (cv <= last_link)
+        cv = cvs.create(owner, {.title = "Fixture"}).id;
+    std::int64_t link = 0;
+    while (link < cv)
+        link = shares.create(owner, cv, {}, {std::nullopt, "test", ""}).id;
+    REQUIRE(link == cv);
+    return std::to_string(cv);
+}
+
 const std::map<std::string, Fixture>& fixtures() {
     static const std::map<std::string, Fixture> kFixtures = {
         {R"(/account/tokens/(\d+)/revoke)", new_token},
@@ -117,6 +158,8 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/api/v1/cvs/(\d+)/diff)", new_cv},
         {R"(/api/v1/cvs/(\d+)/versions/(\d+)/restore)", new_cv},
         {R"(/api/v1/cvs/(\d+)/duplicate)", new_cv},
+        {R"(/cvs/(\d+)/share)", new_cv},
+        {R"(/cvs/(\d+)/share/(\d+)/revoke)", new_cv_share},
     };
     return kFixtures;
 }
@@ -271,7 +314,8 @@ TEST_SUITE("integration") {
                         "(SELECT count(*) FROM sessions) || '|' || "
                         "(SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) || '|' || "
                         "(SELECT count(*) FROM one_time_links) || '|' || "
-                        "(SELECT count(*) FROM settings)");
+                        "(SELECT count(*) FROM settings) || '|' || "
+                        "(SELECT count(*) || '/' || count(revoked_at) FROM cv_shares)");
                     s.step();
                     return s.column_text(0);
                 });
