@@ -2,8 +2,6 @@
 // without an account opens them, with or without a password; dead links all look alike.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <functional>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -12,6 +10,7 @@
 #include "cv/cv_service.hpp"
 #include "support/browser.hpp"
 #include "support/fake_clock.hpp"
+#include "support/resume_fixture.hpp"
 #include "support/sqlite_file.hpp"
 #include "support/test_app.hpp"
 
@@ -25,21 +24,7 @@ constexpr const char* kPassword = "correct horse battery staple";
 constexpr const char* kLinkPassword = "shared secret for acme";
 
 json fixture() {
-    std::ifstream in(VITAE_SOURCE_DIR "/tests/fixtures/resume/every_section.json");
-    REQUIRE(in);
-    return json::parse(in);
-}
-
-// A copy of `doc` with every string, at any depth, replaced by `replace(old)`.
-json map_strings(const json& doc, const std::function<std::string(const std::string&)>& replace) {
-    if (doc.is_string())
-        return replace(doc.get<std::string>());
-    json out = doc;
-    if (doc.is_structured()) {
-        for (auto it = out.begin(); it != out.end(); ++it)
-            *it = map_strings(*it, replace);
-    }
-    return out;
+    return vitae::test::resume_fixture();
 }
 
 // A running app on a fake clock, with Ada (who owns CVs) signed in.
@@ -92,9 +77,17 @@ struct Site {
         return vitae::test::query_value(app.data_dir() / "vitae.db", sql);
     }
 
+    std::string link_id(const std::string& token) {
+        return db("SELECT id FROM cv_shares WHERE token_hash = '" + vitae::core::sha256_hex(token) +
+                  "'");
+    }
+
     std::string views_of(const std::string& token) {
-        return db("SELECT view_count FROM cv_shares WHERE token_hash = '" +
-                  vitae::core::sha256_hex(token) + "'");
+        return db("SELECT view_count FROM cv_shares WHERE id = " + link_id(token));
+    }
+
+    httplib::Result revoke(Browser& as, std::int64_t cv_id, const std::string& id) {
+        return as.post(share_path(cv_id) + "/" + id + "/revoke");
     }
 };
 
@@ -122,6 +115,13 @@ httplib::Result type_password(Browser& b, const std::string& token, const std::s
     REQUIRE(form->status == 200);
     REQUIRE(form->body.find("name=\"password\"") != std::string::npos);
     return b.post("/s/" + token, {{"password", password}});
+}
+
+// A visitor who has typed the link's password.
+Browser unlocked(Site& site, const std::string& token) {
+    Browser guest = visitor(site);
+    REQUIRE(type_password(guest, token, kLinkPassword)->status == 303);
+    return guest;
 }
 
 }  // namespace
@@ -157,7 +157,7 @@ TEST_SUITE("integration") {
         CHECK(guest.get("/s/" + second)->status == 200);
 
         std::string id = site.db("SELECT id FROM cv_shares WHERE name = 'Acme recruiter'");
-        auto revoked = site.owner.post(site.share_path(cv) + "/" + id + "/revoke");
+        auto revoked = site.revoke(site.owner, cv, id);
         CHECK(revoked->status == 303);
         CHECK(revoked->get_header_value("Location") ==
               "/cvs/" + std::to_string(cv) + "/share?done=revoked");
@@ -166,7 +166,7 @@ TEST_SUITE("integration") {
         auto after = site.owner.get(site.share_path(cv) + "?done=revoked");
         CHECK(after->body.find("The link was revoked.") != std::string::npos);
         CHECK(after->body.find("Revoked") != std::string::npos);
-        CHECK(site.owner.post(site.share_path(cv) + "/" + id + "/revoke")->status == 404);
+        CHECK(site.revoke(site.owner, cv, id)->status == 404);
 
         CHECK(site.db("SELECT count(*) FROM audit_log WHERE action = 'share.create'") == "2");
         CHECK(site.db("SELECT count(*) FROM audit_log WHERE action = 'share.revoke'") == "1");
@@ -178,8 +178,7 @@ TEST_SUITE("integration") {
         Site site;
         auto cv = site.cv();
         std::string token = site.create_link(cv, {{"password", kLinkPassword}});
-        Browser guest = visitor(site);
-        REQUIRE(type_password(guest, token, kLinkPassword)->status == 303);
+        Browser guest = unlocked(site, token);
         std::string grant = guest.cookie("vitae_share");
         REQUIRE(grant.size() == 43);
 
@@ -287,10 +286,9 @@ TEST_SUITE("integration") {
 
         // Revoking the link ends its grants too.
         REQUIRE(type_password(guest, token, kLinkPassword)->status == 303);
-        std::string id = site.db("SELECT id FROM cv_shares WHERE token_hash = '" +
-                                 vitae::core::sha256_hex(token) + "'");
+        std::string id = site.link_id(token);
         REQUIRE(site.owner.get(site.share_path(cv))->status == 200);
-        REQUIRE(site.owner.post(site.share_path(cv) + "/" + id + "/revoke")->status == 303);
+        REQUIRE(site.revoke(site.owner, cv, id)->status == 303);
         CHECK(guest.get("/s/" + token)->status == 404);
         CHECK(site.db("SELECT count(*) FROM cv_share_grants WHERE share_id = " + id) == "0");
     }
@@ -332,9 +330,8 @@ TEST_SUITE("integration") {
         auto cv = site.cv();
         std::string revoked = site.create_link(cv, {{"password", kLinkPassword}});
         std::string expired = site.create_link(cv, {{"expires", "1"}});
-        std::string id = site.db("SELECT id FROM cv_shares WHERE token_hash = '" +
-                                 vitae::core::sha256_hex(revoked) + "'");
-        REQUIRE(site.owner.post(site.share_path(cv) + "/" + id + "/revoke")->status == 303);
+        std::string id = site.link_id(revoked);
+        REQUIRE(site.revoke(site.owner, cv, id)->status == 303);
         site.clock.advance(std::chrono::seconds(86400));
         std::string unknown = vitae::core::sha256_hex("nothing").substr(0, 43);
 
@@ -362,8 +359,9 @@ TEST_SUITE("integration") {
 
     TEST_CASE("a_shared_page_shows_the_cv_escaped_and_nothing_else_of_the_owner") {
         Site site;
-        auto hostile = map_strings(
-            fixture(), [](const std::string& old) { return "<script>alert(1)</script>" + old; });
+        auto hostile = vitae::test::map_strings(fixture(), [](const std::string& old) {
+            return json("<script>alert(1)</script>" + old);
+        });
         auto cv = site.cv(hostile, "Secret title for Initech", "modern");
         site.cv(json{{"basics", {{"name", "Other CV person"}}}}, "My other CV");
         std::string token = site.create_link(cv);
@@ -419,10 +417,10 @@ TEST_SUITE("integration") {
         CHECK(list->status == 404);
         CHECK(list->body.find("Acme recruiter") == std::string::npos);
         CHECK(bob.post(site.share_path(cv), {{"expires", "30"}})->status == 404);
-        CHECK(bob.post(site.share_path(cv) + "/" + id + "/revoke")->status == 404);
+        CHECK(site.revoke(bob, cv, id)->status == 404);
         // Nor through a CV of his own: the link must belong to the CV in the path.
         auto bobs_cv = site.cvs.create(bob_id, {.title = "Bob's"}).id;
-        CHECK(bob.post(site.share_path(bobs_cv) + "/" + id + "/revoke")->status == 404);
+        CHECK(site.revoke(bob, bobs_cv, id)->status == 404);
         CHECK(bob.get("/cvs/99999999999999999999999/share")->status == 404);
 
         CHECK(site.db("SELECT count(*) FROM cv_shares") == "1");
@@ -435,8 +433,7 @@ TEST_SUITE("integration") {
         Site site;
         auto cv = site.cv();
         std::string token = site.create_link(cv, {{"password", kLinkPassword}});
-        Browser guest = visitor(site);
-        REQUIRE(type_password(guest, token, kLinkPassword)->status == 303);
+        Browser guest = unlocked(site, token);
         site.cvs.remove(site.ada, cv);
         CHECK(site.db("SELECT count(*) FROM cv_shares") == "0");
         CHECK(site.db("SELECT count(*) FROM cv_share_grants") == "0");

@@ -10,6 +10,7 @@
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "cv/cv_view.hpp"
+#include "support/resume_fixture.hpp"
 
 namespace vitae::cv {
 namespace {
@@ -23,22 +24,10 @@ const web::Views& views() {
 }
 
 json fixture() {
-    std::ifstream in(VITAE_SOURCE_DIR "/tests/fixtures/resume/every_section.json");
-    REQUIRE(in);
-    return json::parse(in);
+    return test::resume_fixture();
 }
 
-// A copy of `doc` with every string, at any depth, replaced by `replace(old)`.
-json map_strings(const json& doc, const std::function<json(const std::string&)>& replace) {
-    if (doc.is_string())
-        return replace(doc.get<std::string>());
-    json out = doc;
-    if (doc.is_structured()) {
-        for (auto it = out.begin(); it != out.end(); ++it)
-            *it = map_strings(*it, replace);
-    }
-    return out;
-}
+using test::map_strings;
 
 // Every string under `doc`, one per line of text (multi-line summaries become paragraphs).
 void collect(const json& doc, std::vector<std::string>& out) {
