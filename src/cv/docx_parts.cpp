@@ -9,8 +9,6 @@ namespace {
 
 constexpr const char* kPackageRelationships =
     "http://schemas.openxmlformats.org/package/2006/relationships";
-constexpr const char* kOfficeRelationship =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
 constexpr const char* kDeclaration =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
@@ -57,7 +55,7 @@ void add_relationship(pugi::xml_node root, const std::string& id, const std::str
                       const std::string& target) {
     auto rel = root.append_child("Relationship");
     rel.append_attribute("Id") = id.c_str();
-    rel.append_attribute("Type") = (kOfficeRelationship + type).c_str();
+    rel.append_attribute("Type") = (std::string(kRelationshipsNamespace) + "/" + type).c_str();
     rel.append_attribute("Target") = target.c_str();
 }
 

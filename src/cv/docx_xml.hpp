@@ -8,6 +8,12 @@
 
 namespace vitae::cv {
 
+inline constexpr const char* kWordNamespace =
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+// Also the prefix of the relationship types: ".../relationships/styles".
+inline constexpr const char* kRelationshipsNamespace =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
 // `text` as XML 1.0 can carry it: control characters dropped (tab and line breaks become
 // spaces), U+FFFE and U+FFFF dropped, bytes that are not UTF-8 replaced by U+FFFD.
 std::string xml_text(std::string_view text);

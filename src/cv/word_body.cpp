@@ -10,11 +10,6 @@ namespace vitae::cv {
 
 namespace {
 
-constexpr const char* kWordNamespace =
-    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-constexpr const char* kRelationshipNamespace =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
 void set_val(pugi::xml_node node, const char* value) {
     node.append_attribute("w:val") = value;
 }
@@ -123,7 +118,7 @@ WordParagraph& WordParagraph::list_item(int numbering) {
 WordBody::WordBody() {
     auto document = start_part(doc_, "w:document");
     document.append_attribute("xmlns:w") = kWordNamespace;
-    document.append_attribute("xmlns:r") = kRelationshipNamespace;
+    document.append_attribute("xmlns:r") = kRelationshipsNamespace;
     body_ = document.append_child("w:body");
     section_ = body_.append_child("w:sectPr");
     add_section_properties(section_);

@@ -101,6 +101,30 @@ inline std::vector<Block> resume_blocks(const nlohmann::json& resume,
     return out;
 }
 
+// Documents a renderer must take without throwing: not objects, every string of `fixture`
+// turned into another type, wrong types inside entries. [7] has one work entry named
+// "Acme" and a string for basics; [8] a skill "Go" with keyword "fast", an education at
+// "KTH" and a string for basics.location.
+inline std::vector<nlohmann::json> wrong_typed_resumes(const nlohmann::json& fixture) {
+    using nlohmann::json;
+    auto all = [&](const json& value) {
+        return map_strings(fixture, [&](const std::string&) { return value; });
+    };
+    return {
+        json(),
+        json::array({1, 2}),
+        json("a string"),
+        json::object(),
+        all(json(42)),
+        all(json::array({"x"})),
+        all(json::object({{"a", "b"}})),
+        json{{"basics", "Zoë"}, {"work", {1, "x", nullptr, {{"position", 7}, {"name", "Acme"}}}}},
+        json{{"basics", {{"location", "Paris"}, {"profiles", {{"network", 1}}}}},
+             {"skills", {{{"name", "Go"}, {"keywords", {"fast", 3, nullptr}}}}},
+             {"education", {{{"institution", "KTH"}, {"courses", "not a list"}}}}},
+    };
+}
+
 inline const std::vector<std::string> kSchemaOrder = {
     "summary",      "work",   "volunteer", "education", "awards",     "certificates",
     "publications", "skills", "languages", "interests", "references", "projects"};

@@ -119,22 +119,7 @@ TEST_CASE("only_http_and_https_urls_become_links") {
 }
 
 TEST_CASE("missing_and_wrong_typed_fields_are_skipped_without_throwing") {
-    const std::vector<json> documents = {
-        json(),
-        json::array({1, 2}),
-        json("a string"),
-        json::object(),
-        map_strings(fixture(), [](const std::string&) { return json(42); }),
-        map_strings(fixture(), [](const std::string&) { return json::array({"x"}); }),
-        map_strings(fixture(),
-                    [](const std::string&) {
-                        return json::object({{"a", "b"}});
-                    }),
-        json{{"basics", "Zoë"}, {"work", {1, "x", nullptr, {{"position", 7}, {"name", "Acme"}}}}},
-        json{{"basics", {{"location", "Paris"}, {"profiles", {{"network", 1}}}}},
-             {"skills", {{{"name", "Go"}, {"keywords", {"fast", 3, nullptr}}}}},
-             {"education", {{{"institution", "KTH"}, {"courses", "not a list"}}}}},
-    };
+    const auto documents = test::wrong_typed_resumes(fixture());
     for (const auto& doc : documents) {
         CAPTURE(doc.dump());
         for (const auto& t : kTemplates)
