@@ -9,9 +9,10 @@ namespace vitae::cv {
 
 namespace {
 
-// 1980-01-01, the first moment zip's DOS timestamps can hold: the same CV gives the same
-// bytes, whenever it is exported.
-constexpr time_t kFixedTime = 315532800;
+// A fixed time (2000-01-01 12:00 UTC) so that exporting the same CV twice gives the same
+// bytes. Not zip's first moment, 1980-01-01: zip stores local time, and in zones west of
+// UTC that moment falls before the range.
+constexpr time_t kFixedTime = 946728000;
 
 la_ssize_t append(archive*, void* out, const void* buffer, size_t length) {
     static_cast<std::string*>(out)->append(static_cast<const char*>(buffer), length);
