@@ -117,6 +117,8 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/api/v1/cvs/(\d+)/diff)", new_cv},
         {R"(/api/v1/cvs/(\d+)/versions/(\d+)/restore)", new_cv},
         {R"(/api/v1/cvs/(\d+)/duplicate)", new_cv},
+        {R"(/api/v1/cvs/(\d+)/export)", new_cv},
+        {R"(/cvs/(\d+)/export)", new_cv},
     };
     return kFixtures;
 }
