@@ -8,7 +8,7 @@
 #include "auth/api_token_service.hpp"
 #include "core/clock.hpp"
 #include "support/cv_api_site.hpp"
-#include "support/cv_fixtures.hpp"
+#include "support/resume_fixture.hpp"
 
 using json = nlohmann::json;
 using Site = vitae::test::CvApiSite;
@@ -25,26 +25,26 @@ std::string cv_path(const json& cv, const std::string& rest = "") {
 TEST_SUITE("integration") {
     TEST_CASE("a_member_creates_reads_updates_lists_and_deletes_a_cv_over_the_api") {
         Site s;
-        auto created =
-            s.create({{"title", "Ingénieure"}, {"resume", vitae::test::resume_fixture("rich")}});
+        auto created = s.create(
+            {{"title", "Ingénieure"}, {"resume", vitae::test::resume_fixture("rich.json")}});
         CHECK(created["title"] == "Ingénieure");
         CHECK(created["template"] == "classic");
         CHECK(created["created_at"] == vitae::core::iso8601_utc(FakeClock::kStart));
-        CHECK(created["resume"] == vitae::test::resume_fixture("rich"));
+        CHECK(created["resume"] == vitae::test::resume_fixture("rich.json"));
         CHECK(created["problems"] == json::array());
         CHECK(created["parent_id"].is_null());
 
         auto got = s.ok("GET", cv_path(created));
-        CHECK(got["resume"] == vitae::test::resume_fixture("rich"));
+        CHECK(got["resume"] == vitae::test::resume_fixture("rich.json"));
         CHECK(got["resume"]["x-vitae-unknown-section"] ==
-              vitae::test::resume_fixture("rich")["x-vitae-unknown-section"]);
+              vitae::test::resume_fixture("rich.json")["x-vitae-unknown-section"]);
 
         s.clock.advance(std::chrono::minutes(5));
         auto saved = s.ok("PUT", cv_path(created), {{"template", "modern"}, {"title", "Lead"}});
         CHECK(saved["template"] == "modern");
         CHECK(saved["title"] == "Lead");
         CHECK(saved["updated_at"] == vitae::core::iso8601_utc(FakeClock::kStart + 300));
-        CHECK(saved["resume"] == vitae::test::resume_fixture("rich"));
+        CHECK(saved["resume"] == vitae::test::resume_fixture("rich.json"));
 
         auto list = s.ok("GET", "/api/v1/cvs");
         REQUIRE(list["cvs"].size() == 1);
@@ -92,8 +92,8 @@ TEST_SUITE("integration") {
 
     TEST_CASE("diff_shows_per_field_changes_and_restore_saves_an_old_version_again") {
         Site s;
-        auto cv = s.create({{"title", "CV"}, {"resume", vitae::test::resume_fixture("rich")}});
-        auto changed = vitae::test::resume_fixture("rich");
+        auto cv = s.create({{"title", "CV"}, {"resume", vitae::test::resume_fixture("rich.json")}});
+        auto changed = vitae::test::resume_fixture("rich.json");
         changed["basics"]["name"] = "Zoë Å.";
         changed["work"][1]["endDate"] = "2019-03";
         s.ok("PUT", cv_path(cv), {{"resume", changed}});
@@ -108,8 +108,8 @@ TEST_SUITE("integration") {
         CHECK(s.call("GET", cv_path(cv, "/diff?from=1&to=9"))->status == 404);
 
         auto restored = s.ok("POST", cv_path(cv, "/versions/1/restore"));
-        CHECK(restored["resume"] == vitae::test::resume_fixture("rich"));
-        CHECK(s.ok("GET", cv_path(cv))["resume"] == vitae::test::resume_fixture("rich"));
+        CHECK(restored["resume"] == vitae::test::resume_fixture("rich.json"));
+        CHECK(s.ok("GET", cv_path(cv))["resume"] == vitae::test::resume_fixture("rich.json"));
         CHECK(s.ok("GET", cv_path(cv, "/versions"))["versions"][0]["number"] == 3);
         CHECK(s.ok("GET", cv_path(cv, "/diff?from=1&to=3"))["changes"] == json::array());
     }
@@ -118,13 +118,13 @@ TEST_SUITE("integration") {
         Site s;
         auto cv = s.create({{"title", "Ελληνικά"},
                             {"template", "ats"},
-                            {"resume", vitae::test::resume_fixture("rich")}});
+                            {"resume", vitae::test::resume_fixture("rich.json")}});
         auto copy = s.ok("POST", cv_path(cv, "/duplicate"), nullptr, 201);
         CHECK(copy["id"] != cv["id"]);
         CHECK(copy["parent_id"] == cv["id"]);
         CHECK(copy["title"] == "Ελληνικά (copy)");
         CHECK(copy["template"] == "ats");
-        CHECK(copy["resume"] == vitae::test::resume_fixture("rich"));
+        CHECK(copy["resume"] == vitae::test::resume_fixture("rich.json"));
         CHECK(s.ok("GET", "/api/v1/cvs")["cvs"].size() == 2);
     }
 

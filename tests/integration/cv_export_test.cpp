@@ -8,7 +8,7 @@
 
 #include "support/browser.hpp"
 #include "support/cv_api_site.hpp"
-#include "support/cv_fixtures.hpp"
+#include "support/resume_fixture.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tool.hpp"
 
@@ -42,7 +42,7 @@ TEST_SUITE("integration") {
         CvApiSite s;
         for (const char* name : {"rich", "every_section"}) {
             CAPTURE(name);
-            auto resume = resume_fixture(name);
+            auto resume = resume_fixture(std::string(name) + ".json");
             resume["x-vitae-test"] = {{"kept", true}};  // unknown fields travel too
             auto cv = s.create({{"title", "Ingénieure — Lyon"}, {"resume", resume}});
             auto res = s.call("GET", export_path(cv, "format=json"));
@@ -66,7 +66,8 @@ TEST_SUITE("integration") {
         vitae::test::TempDir dir;
         std::vector<std::filesystem::path> files;
         for (const char* name : {"rich", "every_section"}) {
-            auto cv = s.create({{"title", name}, {"resume", resume_fixture(name)}});
+            auto cv = s.create(
+                {{"title", name}, {"resume", resume_fixture(std::string(name) + ".json")}});
             auto res = s.call("GET", export_path(cv, "format=json"));
             REQUIRE(res);
             files.push_back(dir / (std::string(name) + ".json"));
@@ -78,7 +79,7 @@ TEST_SUITE("integration") {
         CHECK(run.exit_code == 0);
 
         // The check can fail: a wrong e-mail is reported by the same run.
-        auto bad = resume_fixture("rich");
+        auto bad = resume_fixture("rich.json");
         bad["basics"]["email"] = "not an address";
         std::ofstream(dir / "bad.json") << bad.dump();
         auto refused = validate_with_schema({dir / "bad.json"});
@@ -88,7 +89,7 @@ TEST_SUITE("integration") {
 
     TEST_CASE("html_and_text_exports_are_downloads_of_the_cv") {
         CvApiSite s;
-        auto resume = resume_fixture("rich");
+        auto resume = resume_fixture("rich.json");
         resume["basics"]["name"] = "<script>alert(1)</script> Zoë";
         auto cv = s.create({{"title", "Backend"}, {"template", "modern"}, {"resume", resume}});
 
@@ -135,7 +136,8 @@ TEST_SUITE("integration") {
         auto ann = s.token_for(2);
         auto cv = json::parse(
             s.call("POST", "/api/v1/cvs",
-                   json{{"title", "Ann's CV"}, {"resume", resume_fixture("every_section")}}.dump(),
+                   json{{"title", "Ann's CV"}, {"resume", resume_fixture("every_section.json")}}
+                       .dump(),
                    ann)
                 ->body);
         vitae::test::Browser browser(s.app.port());
