@@ -20,6 +20,7 @@ run: build
 
 test:
 	packaging/install-deps.sh test
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVITAE_SANITIZE=ON
 	cmake --build $(TEST_BUILD) -j$(JOBS)
 	cd $(TEST_BUILD) && ctest --output-on-failure

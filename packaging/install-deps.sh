@@ -13,10 +13,10 @@ build_pkgs=(
   libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev
   libharfbuzz-dev libfreetype-dev
 )
-# Third-party readers of our exports (pdftotext, qpdf, LibreOffice) and the browser test
+# Third-party readers of our exports (pdftotext, qpdf, LibreOffice, unzip) and the browser test
 # (Chromium driven by playwright-core from npm; ajv checks the JSON Resume schema).
 test_pkgs=(doctest-dev curl sqlite3 clang-format procps
-  poppler-utils qpdf libreoffice-writer-nogui chromium fonts-dejavu-core)
+  poppler-utils qpdf libreoffice-writer-nogui unzip chromium fonts-dejavu-core)
 bench_pkgs=(wrk nginx-light curl procps)
 
 case "${1:-build}" in

@@ -5,6 +5,7 @@
 #include "api/account_handlers.hpp"
 #include "api/admin_user_handlers.hpp"
 #include "api/audit_handlers.hpp"
+#include "api/cv_export_handlers.hpp"
 #include "api/cv_handlers.hpp"
 #include "api/health_handlers.hpp"
 #include "app/data_dir_lock.hpp"
@@ -73,6 +74,7 @@ struct App::Parts {
     std::unique_ptr<web::BrowserSessions> browser;
     std::unique_ptr<web::SignInThrottle> sign_in_throttle;
     std::unique_ptr<http::RateLimiter> sign_in_rate;
+    std::unique_ptr<http::RateLimiter> export_rate;
     std::unique_ptr<jobs::Scheduler> scheduler;  // its tasks use the services above
     std::unique_ptr<auth::UserAdmin> user_admin;
     std::unique_ptr<cv::CvService> cvs;
@@ -231,6 +233,10 @@ void App::start_services() {
         http::RateLimiter::Rule{.capacity = 30, .refill_per_second = 1}, options_.steady_clock);
     p.user_admin = std::make_unique<auth::UserAdmin>(*p.db, *p.links, clock);
     p.cvs = std::make_unique<cv::CvService>(*p.db, clock, config_.cv_versions_keep);
+    // A PDF costs tens of milliseconds of CPU: a burst of 20 exports, then one a second
+    // per member and address, keeps one caller from occupying both cores.
+    p.export_rate = std::make_unique<http::RateLimiter>(
+        http::RateLimiter::Rule{.capacity = 20, .refill_per_second = 1}, options_.steady_clock);
     p.shares = std::make_unique<cv::CvShareService>(*p.db, *p.hasher, *p.policy, clock);
 }
 
@@ -263,6 +269,7 @@ void App::register_routes() {
     web::register_admin_users_pages(router, {*p.views, *p.browser, *p.user_admin, p.base_url});
     api::register_admin_user_routes(router, {*p.user_admin, p.base_url});
     api::register_cv_routes(router, *p.cvs);
+    api::register_cv_export_routes(router, *p.cvs, *p.views, *p.export_rate);
     web::register_cv_template_styles(router, p.assets);
     web::register_cv_share_pages(router, {*p.views, *p.cvs, *p.shares, p.base_url});
     web::register_shared_cv_pages(router, {*p.views, p.assets, *p.browser, *p.shares, *p.audit,

@@ -43,23 +43,31 @@ bool second_byte_ok(std::uint8_t lead, std::uint8_t second) {
 
 }  // namespace
 
+std::size_t utf8_sequence_at(std::string_view text, std::size_t at) {
+    const auto lead = static_cast<std::uint8_t>(text[at]);
+    const std::size_t length = sequence_length(lead);
+    if (length == 0 || text.size() - at < length) {
+        return 0;
+    }
+    if (length > 1 && !second_byte_ok(lead, static_cast<std::uint8_t>(text[at + 1]))) {
+        return 0;
+    }
+    for (std::size_t k = 2; k < length; ++k) {
+        const auto next = static_cast<std::uint8_t>(text[at + k]);
+        if (next < 0x80 || next > 0xBF) {
+            return 0;
+        }
+    }
+    return length;
+}
+
 std::optional<std::size_t> utf8_code_points(std::string_view text) {
     std::size_t count = 0;
     std::size_t i = 0;
     while (i < text.size()) {
-        const auto lead = static_cast<std::uint8_t>(text[i]);
-        const std::size_t length = sequence_length(lead);
-        if (length == 0 || text.size() - i < length) {
+        const std::size_t length = utf8_sequence_at(text, i);
+        if (length == 0) {
             return std::nullopt;
-        }
-        if (length > 1 && !second_byte_ok(lead, static_cast<std::uint8_t>(text[i + 1]))) {
-            return std::nullopt;
-        }
-        for (std::size_t k = 2; k < length; ++k) {
-            const auto next = static_cast<std::uint8_t>(text[i + k]);
-            if (next < 0x80 || next > 0xBF) {
-                return std::nullopt;
-            }
         }
         i += length;
         ++count;

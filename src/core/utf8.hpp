@@ -12,4 +12,7 @@ std::optional<std::size_t> utf8_code_points(std::string_view text);
 
 bool is_utf8(std::string_view text);
 
+// Bytes in the well-formed UTF-8 sequence that starts at text[at], 0 when none does.
+std::size_t utf8_sequence_at(std::string_view text, std::size_t at);
+
 }  // namespace vitae::core

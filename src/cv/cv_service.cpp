@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string_view>
 #include <utility>
 
@@ -43,12 +42,8 @@ std::string checked_template(const std::string& name) {
     return name;
 }
 
-// A BCP 47 tag as people write them ("en", "pt-BR", "sr-Latn"); not the full grammar.
 std::string checked_language(const std::string& tag) {
-    bool ok = tag.size() >= 2 && tag.size() <= 35 && tag.front() != '-' && tag.back() != '-';
-    for (char c : tag)
-        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-');
-    if (!ok)
+    if (!is_language_tag(tag))
         refuse("\"language\" must be a language tag such as en or pt-BR.");
     return tag;
 }

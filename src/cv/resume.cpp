@@ -160,7 +160,8 @@ bool is_url(std::string_view s) {
     return !host.empty() && host.front() != ':' && host.front() != '.';
 }
 
-// local@domain.tld, as people write addresses on a CV; not the full RFC 5322 grammar.
+}  // namespace
+
 bool is_email(std::string_view s) {
     if (has_space_or_control(s))
         return false;
@@ -172,6 +173,8 @@ bool is_email(std::string_view s) {
     return dot != std::string_view::npos && dot > 0 && domain.back() != '.' &&
            domain.find("..") == std::string_view::npos;
 }
+
+namespace {
 
 class Validator {
   public:
@@ -250,6 +253,13 @@ void check_storable(const nlohmann::json& resume) {
     }
     if (text.size() > kMaxResumeBytes)
         throw Error(ErrorCode::bad_request, "The résumé is larger than 1 MiB.");
+}
+
+bool is_language_tag(std::string_view tag) {
+    bool ok = tag.size() >= 2 && tag.size() <= 35 && tag.front() != '-' && tag.back() != '-';
+    for (char c : tag)
+        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-');
+    return ok;
 }
 
 std::vector<Problem> validate(const nlohmann::json& resume) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vitae::cv {
@@ -31,5 +32,11 @@ void check_storable(const nlohmann::json& resume);
 std::vector<Problem> validate(const nlohmann::json& resume);
 
 nlohmann::json to_json(const std::vector<Problem>& problems);
+
+// local@domain.tld, as people write addresses on a CV; not the full RFC 5322 grammar.
+bool is_email(std::string_view s);
+
+// A BCP 47 tag as people write them ("en", "pt-BR", "sr-Latn"); not the full grammar.
+bool is_language_tag(std::string_view tag);
 
 }  // namespace vitae::cv

@@ -158,6 +158,8 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/api/v1/cvs/(\d+)/diff)", new_cv},
         {R"(/api/v1/cvs/(\d+)/versions/(\d+)/restore)", new_cv},
         {R"(/api/v1/cvs/(\d+)/duplicate)", new_cv},
+        {R"(/api/v1/cvs/(\d+)/export)", new_cv},
+        {R"(/cvs/(\d+)/export)", new_cv},
         {R"(/cvs/(\d+)/share)", new_cv},
         {R"(/cvs/(\d+)/share/(\d+)/revoke)", new_cv_share},
     };

@@ -2,72 +2,19 @@
 // versions, diff, restore, duplicate, deletion, other members' CVs, and refused bodies.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
 #include "core/clock.hpp"
-#include "support/api_call.hpp"
-#include "support/db_file.hpp"
-#include "support/fake_clock.hpp"
-#include "support/test_app.hpp"
+#include "support/cv_api_site.hpp"
+#include "support/resume_fixture.hpp"
 
 using json = nlohmann::json;
+using Site = vitae::test::CvApiSite;
 using vitae::test::FakeClock;
-using vitae::test::query_value;
 
 namespace {
-
-constexpr const char* kPassword = "correct horse battery staple";
-
-json rich_resume() {
-    std::ifstream in(VITAE_SOURCE_DIR "/tests/fixtures/resume/rich.json");
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return json::parse(text.str());
-}
-
-// A running app (three versions kept per CV) and a member calling its API with a token.
-struct Site {
-    FakeClock clock;
-    vitae::test::TestApp app{std::vector<std::string>{"--cv-versions-keep", "3"}, clock.options()};
-    std::string token = token_for(member("zoe@example.org"));
-
-    std::int64_t member(const std::string& email) {
-        return app.app().accounts().create({email, "", "member", kPassword},
-                                           vitae::auth::Actor{std::nullopt, "test", ""});
-    }
-
-    std::string token_for(std::int64_t user_id) {
-        return vitae::auth::ApiTokenService(app.app().database())
-            .create(user_id, "t", vitae::auth::Actor{std::nullopt, "test", ""})
-            .token;
-    }
-
-    httplib::Result call(const std::string& method, const std::string& path,
-                         const std::string& body = "", const std::string& as = "") {
-        auto cli = app.client();
-        return vitae::test::api_call(cli, method, path, as.empty() ? token : as, body);
-    }
-
-    json ok(const std::string& method, const std::string& path, const json& body = nullptr,
-            int status = 200) {
-        auto res = call(method, path, body.is_null() ? "" : body.dump());
-        REQUIRE(res);
-        CAPTURE(res->body);
-        REQUIRE(res->status == status);
-        return json::parse(res->body);
-    }
-
-    json create(const json& body) { return ok("POST", "/api/v1/cvs", body, 201); }
-
-    std::string stored(const std::string& sql) {
-        return query_value(app.data_dir() / "vitae.db", sql);
-    }
-};
 
 std::string cv_path(const json& cv, const std::string& rest = "") {
     return "/api/v1/cvs/" + std::to_string(cv["id"].get<std::int64_t>()) + rest;
@@ -78,24 +25,26 @@ std::string cv_path(const json& cv, const std::string& rest = "") {
 TEST_SUITE("integration") {
     TEST_CASE("a_member_creates_reads_updates_lists_and_deletes_a_cv_over_the_api") {
         Site s;
-        auto created = s.create({{"title", "Ingénieure"}, {"resume", rich_resume()}});
+        auto created = s.create(
+            {{"title", "Ingénieure"}, {"resume", vitae::test::resume_fixture("rich.json")}});
         CHECK(created["title"] == "Ingénieure");
         CHECK(created["template"] == "classic");
         CHECK(created["created_at"] == vitae::core::iso8601_utc(FakeClock::kStart));
-        CHECK(created["resume"] == rich_resume());
+        CHECK(created["resume"] == vitae::test::resume_fixture("rich.json"));
         CHECK(created["problems"] == json::array());
         CHECK(created["parent_id"].is_null());
 
         auto got = s.ok("GET", cv_path(created));
-        CHECK(got["resume"] == rich_resume());
-        CHECK(got["resume"]["x-vitae-unknown-section"] == rich_resume()["x-vitae-unknown-section"]);
+        CHECK(got["resume"] == vitae::test::resume_fixture("rich.json"));
+        CHECK(got["resume"]["x-vitae-unknown-section"] ==
+              vitae::test::resume_fixture("rich.json")["x-vitae-unknown-section"]);
 
         s.clock.advance(std::chrono::minutes(5));
         auto saved = s.ok("PUT", cv_path(created), {{"template", "modern"}, {"title", "Lead"}});
         CHECK(saved["template"] == "modern");
         CHECK(saved["title"] == "Lead");
         CHECK(saved["updated_at"] == vitae::core::iso8601_utc(FakeClock::kStart + 300));
-        CHECK(saved["resume"] == rich_resume());
+        CHECK(saved["resume"] == vitae::test::resume_fixture("rich.json"));
 
         auto list = s.ok("GET", "/api/v1/cvs");
         REQUIRE(list["cvs"].size() == 1);
@@ -143,8 +92,8 @@ TEST_SUITE("integration") {
 
     TEST_CASE("diff_shows_per_field_changes_and_restore_saves_an_old_version_again") {
         Site s;
-        auto cv = s.create({{"title", "CV"}, {"resume", rich_resume()}});
-        auto changed = rich_resume();
+        auto cv = s.create({{"title", "CV"}, {"resume", vitae::test::resume_fixture("rich.json")}});
+        auto changed = vitae::test::resume_fixture("rich.json");
         changed["basics"]["name"] = "Zoë Å.";
         changed["work"][1]["endDate"] = "2019-03";
         s.ok("PUT", cv_path(cv), {{"resume", changed}});
@@ -159,21 +108,23 @@ TEST_SUITE("integration") {
         CHECK(s.call("GET", cv_path(cv, "/diff?from=1&to=9"))->status == 404);
 
         auto restored = s.ok("POST", cv_path(cv, "/versions/1/restore"));
-        CHECK(restored["resume"] == rich_resume());
-        CHECK(s.ok("GET", cv_path(cv))["resume"] == rich_resume());
+        CHECK(restored["resume"] == vitae::test::resume_fixture("rich.json"));
+        CHECK(s.ok("GET", cv_path(cv))["resume"] == vitae::test::resume_fixture("rich.json"));
         CHECK(s.ok("GET", cv_path(cv, "/versions"))["versions"][0]["number"] == 3);
         CHECK(s.ok("GET", cv_path(cv, "/diff?from=1&to=3"))["changes"] == json::array());
     }
 
     TEST_CASE("a_duplicate_is_a_new_cv_that_remembers_its_parent") {
         Site s;
-        auto cv = s.create({{"title", "Ελληνικά"}, {"template", "ats"}, {"resume", rich_resume()}});
+        auto cv = s.create({{"title", "Ελληνικά"},
+                            {"template", "ats"},
+                            {"resume", vitae::test::resume_fixture("rich.json")}});
         auto copy = s.ok("POST", cv_path(cv, "/duplicate"), nullptr, 201);
         CHECK(copy["id"] != cv["id"]);
         CHECK(copy["parent_id"] == cv["id"]);
         CHECK(copy["title"] == "Ελληνικά (copy)");
         CHECK(copy["template"] == "ats");
-        CHECK(copy["resume"] == rich_resume());
+        CHECK(copy["resume"] == vitae::test::resume_fixture("rich.json"));
         CHECK(s.ok("GET", "/api/v1/cvs")["cvs"].size() == 2);
     }
 

@@ -24,7 +24,7 @@ constexpr const char* kPassword = "correct horse battery staple";
 constexpr const char* kLinkPassword = "shared secret for acme";
 
 json fixture() {
-    return vitae::test::resume_fixture();
+    return vitae::test::resume_fixture("every_section.json");
 }
 
 // A running app on a fake clock, with Ada (who owns CVs) signed in.

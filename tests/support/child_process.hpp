@@ -17,6 +17,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vitae::test {
@@ -101,6 +102,24 @@ class ChildProcess {
             ssize_t n = ::read(out_fd_, buf, sizeof buf);
             if (n <= 0)
                 return std::nullopt;  // the child closed stdout (exited)
+            buffer_.append(buf, static_cast<size_t>(n));
+        }
+    }
+
+    // Everything the child writes to stdout until it closes it, or nullopt when the bound
+    // passes first.
+    std::optional<std::string> read_to_end(std::chrono::milliseconds bound) {
+        auto deadline = std::chrono::steady_clock::now() + bound;
+        for (;;) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            pollfd p{out_fd_, POLLIN, 0};
+            if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0)
+                return std::nullopt;
+            char buf[4096];
+            ssize_t n = ::read(out_fd_, buf, sizeof buf);
+            if (n <= 0)
+                return std::exchange(buffer_, {});
             buffer_.append(buf, static_cast<size_t>(n));
         }
     }

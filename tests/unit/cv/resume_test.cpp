@@ -2,24 +2,14 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/error.hpp"
+#include "support/resume_fixture.hpp"
 
 using nlohmann::json;
 using vitae::cv::Problem;
 using vitae::cv::validate;
 
 namespace {
-
-json rich() {
-    std::ifstream in(VITAE_SOURCE_DIR "/tests/fixtures/resume/rich.json");
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return json::parse(text.str());
-}
 
 std::vector<Problem> problems_of(const char* text) {
     return validate(json::parse(text));
@@ -28,7 +18,7 @@ std::vector<Problem> problems_of(const char* text) {
 }  // namespace
 
 TEST_CASE("rich_fixture_survives_a_round_trip_with_unknown_fields_byte_equal") {
-    auto original = rich();
+    auto original = vitae::test::resume_fixture("rich.json");
     auto again = json::parse(original.dump());
     CHECK(again == original);
     CHECK(again.dump() == original.dump());
@@ -39,7 +29,7 @@ TEST_CASE("rich_fixture_survives_a_round_trip_with_unknown_fields_byte_equal") {
 }
 
 TEST_CASE("rich_fixture_has_no_problems") {
-    CHECK(validate(rich()).empty());
+    CHECK(validate(vitae::test::resume_fixture("rich.json")).empty());
 }
 
 TEST_CASE("dates_must_be_year_month_or_day_of_a_real_calendar") {
@@ -117,5 +107,5 @@ TEST_CASE("only_a_non_object_or_an_oversized_or_non_utf8_body_cannot_be_stored")
     json big = {{"basics", {{"summary", std::string(vitae::cv::kMaxResumeBytes, 'a')}}}};
     CHECK_THROWS_AS(vitae::cv::check_storable(big), Error);
     CHECK_NOTHROW(vitae::cv::check_storable(json::parse(R"({"work": "wrong type is a draft"})")));
-    CHECK_NOTHROW(vitae::cv::check_storable(rich()));
+    CHECK_NOTHROW(vitae::cv::check_storable(vitae::test::resume_fixture("rich.json")));
 }
