@@ -273,7 +273,7 @@ void App::register_routes() {
     web::register_cv_template_styles(router, p.assets);
     web::register_cv_share_pages(router, {*p.views, *p.cvs, *p.shares, p.base_url});
     web::register_shared_cv_pages(router, {*p.views, p.assets, *p.browser, *p.shares, *p.audit,
-                                           *p.sign_in_throttle, *p.sign_in_rate});
+                                           *p.sign_in_throttle, *p.sign_in_rate, *p.export_rate});
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.

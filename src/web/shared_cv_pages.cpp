@@ -1,6 +1,8 @@
 #include "web/shared_cv_pages.hpp"
 
 #include "core/error.hpp"
+#include "cv/cv_export.hpp"
+#include "cv/cv_pdf.hpp"
 #include "cv/cv_render.hpp"
 #include "http/cookies.hpp"
 #include "http/server.hpp"
@@ -30,16 +32,22 @@ std::string link_path(const std::string& token) {
     return "/s/" + token;
 }
 
-std::string page_title(const nlohmann::json& resume) {
-    const auto* name = resume.is_object() && resume.contains("basics") &&
-                               resume["basics"].is_object() && resume["basics"].contains("name") &&
-                               resume["basics"]["name"].is_string()
-                           ? resume["basics"]["name"].get_ptr<const std::string*>()
-                           : nullptr;
-    return name && !name->empty() ? *name + " – CV" : "CV";
+// basics.name when the résumé has one; the page and the PDF are titled after it.
+std::string person_of(const nlohmann::json& resume) {
+    auto basics = resume.find("basics");
+    if (!resume.is_object() || basics == resume.end() || !basics->is_object())
+        return {};
+    auto name = basics->find("name");
+    return name != basics->end() && name->is_string() ? name->get<std::string>() : std::string();
 }
 
-std::string render_shared(const SharedCvPages& p, const cv::SharedCv& shared) {
+std::string page_title(const nlohmann::json& resume) {
+    std::string name = person_of(resume);
+    return name.empty() ? "CV" : name + " – CV";
+}
+
+std::string render_shared(const SharedCvPages& p, const cv::SharedCv& shared,
+                          const std::string& token) {
     auto parts = cv::render_cv_parts(p.views, shared.template_name, shared.resume);
     Data data;
     data.set("title", page_title(shared.resume));
@@ -47,7 +55,7 @@ std::string render_shared(const SharedCvPages& p, const cv::SharedCv& shared) {
     data.set("icon", p.assets.url_for("icons/favicon.svg"));
     data.set("share_css", p.assets.url_for("css/share.css"));
     data.set("template_css", cv_template_css_url(p.assets, shared.template_name));
-    data.set("pdf_href", false);
+    data.set("pdf_href", link_path(token) + "/cv.pdf");
     data.set("cv", parts.body);
     return p.views.render("share/cv.html", data);
 }
@@ -69,7 +77,27 @@ void show(const SharedCvPages& p, const httplib::Request& req, httplib::Response
                                     p.browser.anonymous_viewer(req, res)));
         return;
     }
-    send_html(res, render_shared(p, *shared));
+    send_html(res, render_shared(p, *shared, token));
+}
+
+// The PDF is not a page view: the count says how often the link was opened.
+void download(const SharedCvPages& p, const httplib::Request& req, httplib::Response& res) {
+    set_private_headers(res);
+    std::string token = token_of(req);
+    auto shared = p.shares.open(token, http::cookie_value(req, p.browser.names().share), false);
+    if (!shared) {
+        res.set_redirect(link_path(token), 303);  // to the password form
+        return;
+    }
+    // Titled after the person, never after the CV: its title is the owner's private note.
+    const auto& resume = shared->resume;
+    auto paper = cv::parse_paper_size(req.get_param_value("paper"), resume);
+    auto pdf = cv::render_cv_pdf(p.views, shared->template_name, resume,
+                                 {paper, page_title(resume), person_of(resume)});
+    res.set_header(
+        "Content-Disposition",
+        "attachment; filename=\"" + cv::export_file_name(page_title(resume), "pdf") + "\"");
+    res.set_content(std::move(pdf), "application/pdf");
 }
 
 void unlock(const SharedCvPages& p, const httplib::Request& req, httplib::Response& res) {
@@ -115,6 +143,12 @@ void register_shared_cv_pages(http::Router& router, const SharedCvPages& pages) 
                   unlock(pages, req, res);
               })
         .limit(pages.rate);
+    router
+        .get(link + R"(/cv\.pdf)", http::Access::public_,
+             [pages](const httplib::Request& req, httplib::Response& res) {
+                 download(pages, req, res);
+             })
+        .limit(pages.pdf_rate);
 }
 
 }  // namespace vitae::web

@@ -2,6 +2,7 @@
 // without an account opens them, with or without a password; dead links all look alike.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -12,7 +13,9 @@
 #include "support/fake_clock.hpp"
 #include "support/resume_fixture.hpp"
 #include "support/sqlite_file.hpp"
+#include "support/temp_dir.hpp"
 #include "support/test_app.hpp"
+#include "support/tool.hpp"
 
 using nlohmann::json;
 using vitae::test::Browser;
@@ -115,6 +118,17 @@ httplib::Result type_password(Browser& b, const std::string& token, const std::s
     REQUIRE(form->status == 200);
     REQUIRE(form->body.find("name=\"password\"") != std::string::npos);
     return b.post("/s/" + token, {{"password", password}});
+}
+
+// The text of a PDF as poppler's pdftotext reads it back.
+std::string pdf_text(const std::string& pdf) {
+    vitae::test::TempDir dir;
+    auto file = dir.path() / "cv.pdf";
+    std::ofstream(file, std::ios::binary) << pdf;
+    auto run = vitae::test::run_tool({"pdftotext", "-enc", "UTF-8", file.string(), "-"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    return run.out;
 }
 
 // A visitor who has typed the link's password.
@@ -464,5 +478,51 @@ TEST_SUITE("integration") {
         }
         CHECK(site.db("SELECT count(*) FROM cv_shares") == "0");
         CHECK(site.db("SELECT count(*) FROM audit_log WHERE action = 'share.create'") == "0");
+    }
+
+    TEST_CASE("the_shared_pdf_needs_no_account_and_behind_a_password_only_the_links_grant") {
+        Site site;
+        auto cv = site.cv();
+        std::string open = site.create_link(cv);
+        std::string locked = site.create_link(cv, {{"password", kLinkPassword}});
+        Browser guest = visitor(site);
+
+        auto page = guest.get("/s/" + open);
+        REQUIRE(page->status == 200);
+        CHECK(page->body.find("href=\"/s/" + open + "/cv.pdf\"") != std::string::npos);
+        auto pdf = guest.get("/s/" + open + "/cv.pdf");
+        REQUIRE(pdf->status == 200);
+        check_private_headers(pdf);
+        CHECK(pdf->get_header_value("Content-Type") == "application/pdf");
+        CHECK(pdf->get_header_value("Content-Disposition").starts_with("attachment"));
+        CHECK(pdf->body.starts_with("%PDF-"));
+        std::string text = pdf_text(pdf->body);
+        CHECK(text.find("Zoë Ångström") != std::string::npos);
+        CHECK(text.find("Nordlys Data AB") != std::string::npos);
+        CHECK(text.find("For Acme only") == std::string::npos);  // the CV's title stays private
+        CHECK(site.views_of(open) == "1");                       // the page, not the download
+
+        CHECK(pdf->get_header_value("Content-Disposition") ==
+              "attachment; filename=\"zo-ngstr-m-cv.pdf\"");
+        auto letter = guest.get("/s/" + open + "/cv.pdf?paper=letter");
+        CHECK(letter->status == 200);
+        CHECK(letter->body.starts_with("%PDF-"));
+        CHECK(letter->body != pdf->body);
+        CHECK(guest.get("/s/" + open + "/cv.pdf?paper=a3")->status == 400);
+
+        // Behind the password: the form first, then the download with the link's grant.
+        auto asked = guest.get("/s/" + locked + "/cv.pdf");
+        CHECK(asked->status == 303);
+        CHECK(asked->get_header_value("Location") == "/s/" + locked);
+        Browser trusted = unlocked(site, locked);
+        auto granted = trusted.get("/s/" + locked + "/cv.pdf");
+        REQUIRE(granted->status == 200);
+        CHECK(granted->body.starts_with("%PDF-"));
+
+        REQUIRE(site.revoke(site.owner, cv, site.link_id(open))->status == 303);
+        CHECK(guest.get("/s/" + open + "/cv.pdf")->status == 404);
+        CHECK(visitor(site)
+                  .get("/s/" + vitae::core::sha256_hex("x").substr(0, 43) + "/cv.pdf")
+                  ->status == 404);
     }
 }
