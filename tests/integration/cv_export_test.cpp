@@ -111,6 +111,34 @@ TEST_SUITE("integration") {
         CHECK(text->body.rfind("<script>alert(1)</script> Zoë\n", 0) == 0);
     }
 
+    TEST_CASE("pdf_and_docx_exports_are_files_of_their_kind_named_after_the_cv") {
+        CvApiSite s;
+        auto resume = resume_fixture("rich.json");
+        auto cv = s.create({{"title", "Backend"}, {"resume", resume}});
+        struct Case {
+            const char* query;
+            const char* type;
+            const char* magic;
+            const char* file;
+        };
+        for (const auto& c : {
+                 Case{"format=pdf&paper=letter", "application/pdf", "%PDF-", "backend.pdf"},
+                 Case{"", "application/pdf", "%PDF-", "backend.pdf"},
+                 Case{"format=docx",
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                      "PK\x03\x04", "backend.docx"},
+             }) {
+            CAPTURE(c.query);
+            auto res = s.call("GET", export_path(cv, c.query));
+            REQUIRE(res);
+            REQUIRE(res->status == 200);
+            CHECK(res->get_header_value("Content-Type") == c.type);
+            CHECK(res->body.rfind(c.magic, 0) == 0);
+            CHECK(res->get_header_value("Content-Disposition") ==
+                  "attachment; filename=\"" + std::string(c.file) + "\"");
+        }
+    }
+
     TEST_CASE("export_refuses_unknown_formats_and_paper_sizes_and_other_members_cvs") {
         CvApiSite s;
         auto cv = s.create({{"title", "Mine"}});
