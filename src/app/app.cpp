@@ -36,6 +36,7 @@
 #include "web/api_token_pages.hpp"
 #include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
+#include "web/cv_pages.hpp"
 #include "web/error_page.hpp"
 #include "web/home_page.hpp"
 #include "web/invite_pages.hpp"
@@ -257,6 +258,9 @@ void App::register_routes() {
     web::register_admin_users_pages(router, {*p.views, *p.browser, *p.user_admin, p.base_url});
     api::register_admin_user_routes(router, {*p.user_admin, p.base_url});
     api::register_cv_routes(router, *p.cvs);
+    web::CvPages cv_pages{*p.views, *p.cvs, p.assets};
+    web::register_cv_pages(router, cv_pages);
+    web::register_cv_editor_page(router, cv_pages);
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.

@@ -17,6 +17,7 @@ struct NavEntry {
 // Grows with the member and admin pages of later issues.
 constexpr NavEntry kNav[] = {
     {"/", "Home", Shown::always},
+    {"/cvs", "CVs", Shown::signed_in},
     {"/account", "Account", Shown::signed_in},
     {"/admin/users", "Users", Shown::admin},
     {"/admin/audit", "Audit", Shown::admin},
@@ -24,7 +25,8 @@ constexpr NavEntry kNav[] = {
 };
 
 // templates/partials/<name>.html, usable as {{> name}} in every page.
-constexpr const char* kPartials[] = {"alerts", "one_time_link", "password_fields"};
+constexpr const char* kPartials[] = {"alerts",   "one_time_link", "password_fields",
+                                     "cv_entry", "cv_field",      "cv_text_item"};
 
 bool visible(const NavEntry& entry, const Viewer& viewer) {
     switch (entry.shown) {
