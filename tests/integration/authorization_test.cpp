@@ -117,6 +117,10 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/api/v1/cvs/(\d+)/diff)", new_cv},
         {R"(/api/v1/cvs/(\d+)/versions/(\d+)/restore)", new_cv},
         {R"(/api/v1/cvs/(\d+)/duplicate)", new_cv},
+        {R"(/cvs/(\d+)/edit)", new_cv},
+        {R"(/cvs/(\d+)/preview)", new_cv},
+        {R"(/cvs/(\d+)/duplicate)", new_cv},
+        {R"(/cvs/(\d+)/delete)", new_cv},
     };
     return kFixtures;
 }
