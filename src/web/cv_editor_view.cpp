@@ -93,6 +93,8 @@ Data CvEditorView::data() {
     Data problems = summary();
     out.set("has_problems", !problems.is_empty_list());
     out.set("problems", problems);
+    out.set("too_many_fields", inputs_ > kMaxFieldsWithoutScript);
+    out.set("field_count", std::to_string(inputs_));
     return out;
 }
 
@@ -126,6 +128,7 @@ Data CvEditorView::section(const CvFormSection& s) {
     d.set("error", problem_at(path, s.heading, element_id(path)));
     if (kept)
         return d;
+    ++inputs_;  // _sections
     if (!s.single())
         return list_section(s, found.value);
     Data fields{Data::type::list};
@@ -170,6 +173,7 @@ Data CvEditorView::entry(const CvFormSection& s, const json& object,
     d.set("noun", s.entry);
     d.set("from_name", form_name(plus(segments, "_from")));
     d.set("from", templating_ ? "" : std::to_string(index));
+    inputs_ += templating_ ? 0 : 1;
     d.set("opaque", !object.is_object());
     d.set("error", problem_at(segments, capitalized(where.text()), id));
     Data fields{Data::type::list};
@@ -201,6 +205,7 @@ Data CvEditorView::field(const CvFormField& f, const json& object,
     }
     bool editable = !holder || (holder->is_object() && editable_text(*holder, keys.back()));
     std::string id = element_id(segments);
+    inputs_ += templating_ || !editable ? 0 : 1;
     std::string label =
         where.noun.empty() ? f.label : std::string(f.label) + " (" + where.text() + ")";
     Data d;
@@ -253,6 +258,7 @@ Data CvEditorView::text_item(const CvFormList& l, const std::string& value,
     auto segments = plus(at, std::to_string(index));
     std::string id = element_id(segments);
     std::string label = capitalized(l.item) + " " + std::to_string(index + 1);
+    inputs_ += templating_ ? 0 : 1;
     Data d = item_controls(dotted(at), id, index, count);
     d.set("name", form_name(segments));
     d.set("item_label", capitalized(l.item));

@@ -24,6 +24,10 @@ struct EntryRef {
     std::string text() const { return noun + " " + std::to_string(number); }
 };
 
+// cpp-httplib (Debian's shared build) refuses a multipart form of more than 1024 parts,
+// and one field is one part: past this many the editor warns that saving needs JavaScript.
+inline constexpr std::size_t kMaxFieldsWithoutScript = 1000;
+
 class CvEditorView {
   public:
     // `focus`: the id of the element to focus (from ?at=); compared, never shown.
@@ -61,6 +65,7 @@ class CvEditorView {
     const cv::Cv& cv_;
     std::string focus_;
     bool templating_ = false;  // building the empty entries JavaScript clones
+    std::size_t inputs_ = 4;   // named form fields: csrf, title, template, language, …
     std::vector<cv::Problem> problem_list_;
     std::map<std::string, std::string> problems_;  // validation path -> message
     std::map<std::string, std::string> shown_;     // validation path -> field id

@@ -436,6 +436,40 @@ TEST_SUITE("integration") {
             400);
     }
 
+    TEST_CASE("a_form_past_the_multipart_part_limit_saves_through_the_script_only") {
+        Site site;
+        json many = json::array();
+        for (int i = 0; i < 300; ++i)
+            many.push_back({{"name", "Paper " + std::to_string(i)}, {"publisher", "ACM"}});
+        auto id = site.cv({{"publications", many}});
+        auto page = site.browser.get(site.edit_path(id));
+        CHECK(page->body.find("<noscript>") != std::string::npos);  // warns without script
+        CHECK(site.browser.get(site.edit_path(site.cv(json::object())))->body.find("<noscript>") ==
+              std::string::npos);
+
+        auto form = html_form_fields(page->body, site.edit_path(id));
+        REQUIRE(form.size() > 1024);
+        set_field(form, "publications[299][name]", "The last paper");
+        auto before = site.resume(id);
+        CHECK(site.save(id, form)->status == 400);  // cpp-httplib: at most 1024 parts
+        CHECK(site.resume(id) == before);
+
+        json fields = json::array();
+        for (const auto& [name, value] : form) {
+            if (name != "csrf")
+                fields.push_back({name, value});
+        }
+        auto cli = site.app.client();
+        auto res = cli.Post(site.edit_path(id),
+                            {{"Cookie", "vitae_session=" + site.browser.cookie("vitae_session")},
+                             {"Accept", "application/json"},
+                             {"X-CSRF-Token", site.browser.csrf()}},
+                            json{{"fields", fields}}.dump(), "application/json");
+        REQUIRE(res->status == 200);
+        CHECK(site.resume(id)["publications"][299]["name"] == "The last paper");
+        CHECK(site.resume(id)["publications"].size() == 300);
+    }
+
     TEST_CASE("a_refused_title_keeps_the_resume_edits_of_the_same_save") {
         Site site;
         auto id = site.cv({{"work", {{{"name", "A"}}}}}, "Kept title");
