@@ -30,15 +30,6 @@ std::string capitalized(std::string text) {
     return text;
 }
 
-// mustache looks a missing key up in the enclosing contexts: every optional key is set,
-// to false when empty.
-void set_text(Data& data, const std::string& key, const std::string& text) {
-    if (text.empty())
-        data.set(key, false);
-    else
-        data.set(key, text);
-}
-
 struct Found {
     const json* value = nullptr;  // nullptr: absent
     bool blocked = false;         // something not an object sits on the way
@@ -73,6 +64,28 @@ std::string text_at(const json& object, const std::string& key) {
     return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+// "job <span data-entry-number>2</span>": the script renumbers the span in place.
+void entry_ref(HtmlWriter& h, const EntryRef& where) {
+    h.text(where.noun).raw(" <span data-entry-number>").text(std::to_string(where.number));
+    h.raw("</span>");
+}
+
+void item_ref(HtmlWriter& h, const std::string& noun, std::size_t number) {
+    h.text(noun).raw(" <span data-item-number>").text(std::to_string(number)).raw("</span>");
+}
+
+void field_error(HtmlWriter& h, const std::string* message, const std::string& id) {
+    if (!message)
+        return;
+    h.open("p").attr("class", "field-error").attr("id", id + "-error").raw(" data-problem>");
+    h.text(*message).raw("</p>\n");
+}
+
+void kept_note(HtmlWriter& h, const char* what) {
+    h.raw("<p class=\"hint\">Kept as it is: it holds something other than ").raw(what);
+    h.raw(".</p>\n");
+}
+
 }  // namespace
 
 CvEditorView::CvEditorView(const cv::Cv& cv, std::string focus)
@@ -84,11 +97,8 @@ CvEditorView::CvEditorView(const cv::Cv& cv, std::string focus)
 }
 
 Data CvEditorView::data() {
-    Data sections{Data::type::list};
-    for (const auto& s : cv_form_sections())
-        sections.push_back(section(s));
     Data out;
-    out.set("sections", sections);
+    out.set("form_html", form_html());
     out.set("meta", metadata());
     Data problems = summary();
     out.set("has_problems", !problems.is_empty_list());
@@ -98,9 +108,8 @@ Data CvEditorView::data() {
     return out;
 }
 
-nlohmann::json CvEditorView::problems_json() {
-    for (const auto& s : cv_form_sections())
-        section(s);  // learns each field's label and id
+json CvEditorView::problems_json() {
+    form_html();  // learns each field's label and id
     auto out = json::array();
     for (const auto& p : problem_list_) {
         auto label = labels_.find(p.path);
@@ -113,87 +122,106 @@ nlohmann::json CvEditorView::problems_json() {
     return out;
 }
 
-Data CvEditorView::section(const CvFormSection& s) {
+std::string CvEditorView::form_html() {
+    HtmlWriter h;
+    for (const auto& s : cv_form_sections())
+        section(h, s);
+    return h.take();
+}
+
+void CvEditorView::section(HtmlWriter& h, const CvFormSection& s) {
     auto path = split_path(s.path);
+    auto id = element_id(path);
     auto found = lookup(cv_.resume, path);
     bool kept = found.blocked ||
                 (found.value && !(s.single() ? found.value->is_object() : found.value->is_array()));
-    Data d;
-    d.set("path", s.path);
-    d.set("id", element_id(path));
-    d.set("heading", s.heading);
-    set_text(d, "hint", s.hint);
-    d.set("single", s.single());
-    d.set("kept", kept);
-    d.set("error", problem_at(path, s.heading, element_id(path)));
-    if (kept)
-        return d;
-    ++inputs_;  // _sections
-    if (!s.single())
-        return list_section(s, found.value);
-    Data fields{Data::type::list};
-    const json& object = found.value ? *found.value : json::object();
-    for (const auto& f : s.fields)
-        fields.push_back(field(f, object, path, {}));
-    d.set("fields", fields);
-    return d;
+    h.open("section").attr("class", "card stack cv-form-section").attr("id", id);
+    h.attr("data-section", s.path).attr("aria-labelledby", id + "-heading").raw(">\n");
+    h.open("h2").attr("id", id + "-heading").close().text(s.heading).raw("</h2>\n");
+    if (*s.hint)
+        h.raw("<p class=\"hint\">").text(s.hint).raw("</p>\n");
+    field_error(h, problem_at(path, s.heading, id), id);
+    if (kept) {
+        h.raw("<p>This section holds something the editor cannot show. It is kept as it is.</p>");
+    } else {
+        ++inputs_;
+        h.open("input").attr("type", "hidden").attr("name", "_sections").attr("value", s.path);
+        h.raw(">\n");
+        if (s.single()) {
+            const json& object = found.value ? *found.value : json::object();
+            h.raw("<div class=\"cv-fields\">\n");
+            for (const auto& f : s.fields)
+                field(h, f, object, path, {});
+            h.raw("</div>\n");
+        } else {
+            list_section(h, s, found.value);
+        }
+    }
+    h.raw("</section>\n");
 }
 
-Data CvEditorView::list_section(const CvFormSection& s, const json* stored) {
+void CvEditorView::list_section(HtmlWriter& h, const CvFormSection& s, const json* stored) {
     auto path = split_path(s.path);
-    Data d;
-    d.set("path", s.path);
-    d.set("id", element_id(path));
-    d.set("heading", s.heading);
-    set_text(d, "hint", s.hint);
-    d.set("single", false);
-    d.set("kept", false);
-    d.set("error", problem_at(path, s.heading, element_id(path)));
-    Data entries{Data::type::list};
     std::size_t count = stored ? stored->size() : 0;
+    h.raw("<div class=\"cv-entries stack\" data-entries>\n");
     for (std::size_t i = 0; i < count; ++i)
-        entries.push_back(entry(s, (*stored)[i], path, i, count));
-    d.set("entries", entries);
-    d.set("has_entries", count > 0);
-    d.set("entry_label", s.entry);
-    d.set("add_op", "add:" + std::string(s.path));
-    d.set("add_id", element_id(path) + "-add");
-    d.set("add_focus", focused(element_id(path) + "-add"));
-    d.set("templates", templates(s));
-    return d;
+        entry(h, s, (*stored)[i], path, i, count);
+    h.raw("</div>\n<p>");
+    std::string add = element_id(path) + "-add";
+    button(h, "add", "add:" + std::string(s.path), add, "button button-secondary", false);
+    h.raw("Add ").text(s.entry).raw("</button></p>\n");
+    templates(h, s);
 }
 
-Data CvEditorView::entry(const CvFormSection& s, const json& object,
-                         const std::vector<std::string>& at, std::size_t index, std::size_t count) {
+void CvEditorView::entry(HtmlWriter& h, const CvFormSection& s, const json& object, const Path& at,
+                         std::size_t index, std::size_t count) {
     auto segments = plus(at, std::to_string(index));
     std::string id = element_id(segments);
     EntryRef where{s.entry, index + 1};
-    Data d = item_controls(dotted(at), id, index, count);
-    d.set("entry_label", capitalized(s.entry));
-    d.set("noun", s.entry);
-    d.set("from_name", form_name(plus(segments, "_from")));
-    d.set("from", templating_ ? "" : std::to_string(index));
+    h.open("fieldset").attr("class", "cv-entry").attr("id", id).raw(" data-entry>\n<legend>");
+    h.text(capitalized(s.entry)).raw(" <span data-entry-number>");
+    h.text(std::to_string(index + 1)).raw("</span>");
+    std::string summary = object.is_object() ? text_at(object, s.fields.front().key) : "";
+    if (!summary.empty())
+        h.raw("<span class=\"cv-entry-summary\"> · ").text(summary).raw("</span>");
+    h.raw("</legend>\n");
+    h.open("input").attr("type", "hidden").attr("name", form_name(plus(segments, "_from")));
+    h.attr("value", templating_ ? "" : std::to_string(index)).raw(" data-from>\n");
     inputs_ += templating_ ? 0 : 1;
-    d.set("opaque", !object.is_object());
-    d.set("error", problem_at(segments, capitalized(where.text()), id));
-    Data fields{Data::type::list};
-    Data lists{Data::type::list};
-    if (object.is_object()) {
-        set_text(d, "summary", text_at(object, s.fields.front().key));
-        for (const auto& f : s.fields)
-            fields.push_back(field(f, object, segments, where));
-        for (const auto& l : s.lists)
-            lists.push_back(text_list(l, object, segments, where));
+    field_error(h, problem_at(segments, capitalized(where.text()), id), id);
+    if (!object.is_object()) {
+        h.raw(
+            "<p class=\"hint\">This entry holds something the editor cannot show. It is kept "
+            "as it is.</p>\n");
     } else {
-        d.set("summary", false);
+        h.raw("<div class=\"cv-fields\">\n");
+        for (const auto& f : s.fields)
+            field(h, f, object, segments, where);
+        h.raw("</div>\n");
+        for (const auto& l : s.lists)
+            text_list(h, l, object, segments, where);
     }
-    d.set("fields", fields);
-    d.set("lists", lists);
-    return d;
+    std::string list = dotted(at) + ":";
+    std::string n = std::to_string(index);
+    h.raw("<div class=\"cv-entry-actions\">\n");
+    const char* small = "button button-small";
+    button(h, "move_up", "move_up:" + list + n, id + "-up", small, index == 0);
+    h.raw("Move up<span class=\"visually-hidden\"> ");
+    entry_ref(h, where);
+    h.raw("</span></button>\n");
+    button(h, "move_down", "move_down:" + list + n, id + "-down", small, index + 1 == count);
+    h.raw("Move down<span class=\"visually-hidden\"> ");
+    entry_ref(h, where);
+    h.raw("</span></button>\n");
+    button(h, "remove", "remove:" + list + n, id + "-remove", "button button-small button-danger",
+           false);
+    h.raw("Remove<span class=\"visually-hidden\"> ");
+    entry_ref(h, where);
+    h.raw("</span></button>\n</div>\n</fieldset>\n");
 }
 
-Data CvEditorView::field(const CvFormField& f, const json& object,
-                         const std::vector<std::string>& at, const EntryRef& where) {
+void CvEditorView::field(HtmlWriter& h, const CvFormField& f, const json& object, const Path& at,
+                         const EntryRef& where) {
     auto keys = split_path(f.key);
     auto segments = at;
     segments.insert(segments.end(), keys.begin(), keys.end());
@@ -205,127 +233,148 @@ Data CvEditorView::field(const CvFormField& f, const json& object,
     }
     bool editable = !holder || (holder->is_object() && editable_text(*holder, keys.back()));
     std::string id = element_id(segments);
-    inputs_ += templating_ || !editable ? 0 : 1;
     std::string label =
         where.noun.empty() ? f.label : std::string(f.label) + " (" + where.text() + ")";
-    Data d;
-    d.set("id", id);
-    d.set("key", f.key);
-    d.set("name", form_name(segments));
-    d.set("label", f.label);
-    d.set("value", editable && holder ? text_at(*holder, keys.back()) : "");
-    d.set("kept", !editable);
-    d.set("textarea", f.input == CvInput::text);
-    d.set("type", input_type(f.input));
-    d.set("date", f.input == CvInput::date);
-    d.set("focus", focused(id));
-    d.set("error", problem_at(segments, label, id));
-    return d;
+    const std::string* problem = problem_at(segments, label, id);
+    bool wide = f.input == CvInput::text;
+    h.open("div").attr("class", wide ? "field field-wide" : "field").attr("data-field", f.key);
+    h.raw(">\n").open("label").attr("for", id).close().text(f.label).raw("</label>\n");
+    if (!editable) {
+        kept_note(h, "text");
+        field_error(h, problem, id);
+        h.raw("</div>\n");
+        return;
+    }
+    inputs_ += templating_ ? 0 : 1;
+    std::string value = holder ? text_at(*holder, keys.back()) : "";
+    bool date = f.input == CvInput::date;
+    std::string described = date ? id + "-hint" : "";
+    if (problem)
+        described += (described.empty() ? "" : " ") + id + "-error";
+    h.open(wide ? "textarea" : "input").attr("id", id).attr("name", form_name(segments));
+    if (wide)
+        h.attr("rows", "4");
+    else
+        h.attr("type", input_type(f.input)).attr("value", value);
+    if (problem)
+        h.attr("aria-invalid", "true");
+    if (!described.empty())
+        h.attr("aria-describedby", described);
+    h.flag("autofocus", focused(id)).close();
+    if (wide)  // HTML drops one newline right after <textarea>: a leading one in the value stays
+        h.raw("\n").text(value).raw("</textarea>");
+    h.raw("\n");
+    if (date)
+        h.open("p")
+            .attr("class", "hint")
+            .attr("id", id + "-hint")
+            .raw(
+                ">YYYY, YYYY-MM or "
+                "YYYY-MM-DD</p>\n");
+    field_error(h, problem, id);
+    h.raw("</div>\n");
 }
 
-Data CvEditorView::text_list(const CvFormList& l, const json& object,
-                             const std::vector<std::string>& at, const EntryRef& where) {
+void CvEditorView::text_list(HtmlWriter& h, const CvFormList& l, const json& object, const Path& at,
+                             const EntryRef& where) {
     auto segments = plus(at, l.key);
     std::string id = element_id(segments);
-    bool editable = editable_texts(object, l.key);
-    Data items{Data::type::list};
-    if (editable && object.contains(l.key)) {
-        const json& texts = object[l.key];
-        for (std::size_t i = 0; i < texts.size(); ++i) {
-            items.push_back(
-                text_item(l, texts[i].get<std::string>(), segments, i, texts.size(), where));
-        }
+    h.open("fieldset").attr("class", "cv-text-list").attr("id", id).attr("data-list", l.key);
+    h.raw(">\n<legend>").text(l.label).raw("</legend>\n");
+    field_error(h, problem_at(segments, std::string(l.label) + " (" + where.text() + ")", id), id);
+    if (!editable_texts(object, l.key)) {
+        kept_note(h, "texts");
+        h.raw("</fieldset>\n");
+        return;
     }
-    Data d;
-    d.set("id", id);
-    d.set("key", l.key);
-    d.set("label", l.label);
-    d.set("item_label", l.item);
-    d.set("noun", where.noun);
-    d.set("entry_number", std::to_string(where.number));
-    d.set("kept", !editable);
-    d.set("items", items);
-    d.set("add_op", "add:" + dotted(segments));
-    d.set("add_id", id + "-add");
-    d.set("add_focus", focused(id + "-add"));
-    d.set("error", problem_at(segments, std::string(l.label) + " (" + where.text() + ")", id));
-    return d;
+    h.raw("<ol class=\"cv-text-items\" data-items>\n");
+    if (object.contains(l.key)) {
+        const json& texts = object[l.key];
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            text_item(h, l, texts[i].get<std::string>(), segments, i, texts.size(), where);
+    }
+    h.raw("</ol>\n");
+    button(h, "add", "add:" + dotted(segments), id + "-add", "button button-small button-secondary",
+           false);
+    h.raw("Add ").text(l.item).raw("<span class=\"visually-hidden\"> to ");
+    entry_ref(h, where);
+    h.raw("</span></button>\n</fieldset>\n");
 }
 
-Data CvEditorView::text_item(const CvFormList& l, const std::string& value,
-                             const std::vector<std::string>& at, std::size_t index,
-                             std::size_t count, const EntryRef& where) {
+void CvEditorView::text_item(HtmlWriter& h, const CvFormList& l, const std::string& value,
+                             const Path& at, std::size_t index, std::size_t count,
+                             const EntryRef& where) {
     auto segments = plus(at, std::to_string(index));
     std::string id = element_id(segments);
     std::string label = capitalized(l.item) + " " + std::to_string(index + 1);
+    const std::string* problem = problem_at(segments, label + " (" + where.text() + ")", id);
     inputs_ += templating_ ? 0 : 1;
-    Data d = item_controls(dotted(at), id, index, count);
-    d.set("name", form_name(segments));
-    d.set("item_label", capitalized(l.item));
-    d.set("item_noun", l.item);
-    d.set("noun", where.noun);
-    d.set("entry_number", std::to_string(where.number));
-    d.set("value", value);
-    d.set("focus", focused(id));
-    d.set("error", problem_at(segments, label + " (" + where.text() + ")", id));
-    return d;
-}
-
-// The number and the move and remove buttons of an entry or an item of a list of texts.
-Data CvEditorView::item_controls(const std::string& op_list, const std::string& id,
-                                 std::size_t index, std::size_t count) {
-    std::string n = std::to_string(index);
-    Data d;
-    d.set("id", id);
-    d.set("number", std::to_string(index + 1));
-    d.set("first", index == 0);
-    d.set("last", index + 1 == count);
-    for (const char* op : {"move_up", "move_down", "remove"}) {
-        std::string key = std::string(op) == "move_up"     ? "up"
-                          : std::string(op) == "move_down" ? "down"
-                                                           : "remove";
-        d.set(key + "_op", std::string(op) + ":" + op_list + ":" + n);
-        d.set(key + "_id", id + "-" + key);
-        d.set(key + "_focus", focused(id + "-" + key));
+    h.raw("<li class=\"cv-text-item\" data-item>\n<div class=\"field\">");
+    h.open("label").attr("for", id).close().text(capitalized(l.item)).raw(" <span ");
+    h.raw("data-item-number>").text(std::to_string(index + 1)).raw("</span></label>\n");
+    h.open("input").attr("id", id).attr("name", form_name(segments)).attr("type", "text");
+    h.attr("value", value);
+    if (problem)
+        h.attr("aria-invalid", "true").attr("aria-describedby", id + "-error");
+    h.flag("autofocus", focused(id)).raw(">\n");
+    field_error(h, problem, id);
+    h.raw("</div>\n<div class=\"cv-item-actions\">\n");
+    std::string list = dotted(at) + ":" + std::to_string(index);
+    struct Control {
+        const char* op;
+        const char* suffix;
+        const char* glyph;
+        const char* verb;
+        bool hidden;
+    };
+    for (const auto& c : {Control{"move_up", "-up", "↑", " up", index == 0},
+                          Control{"move_down", "-down", "↓", " down", index + 1 == count},
+                          Control{"remove", "-remove", "✕", "", false}}) {
+        button(h, c.op, std::string(c.op) + ":" + list, id + c.suffix, "button button-small",
+               c.hidden);
+        h.raw("<span aria-hidden=\"true\">").raw(c.glyph).raw("</span>");
+        h.raw("<span class=\"visually-hidden\"> ").raw(*c.verb ? "Move " : "Remove ");
+        item_ref(h, l.item, index + 1);
+        h.raw(" of ");
+        entry_ref(h, where);
+        h.raw(c.verb).raw("</span></button>\n");
     }
-    return d;
+    h.raw("</div>\n</li>\n");
 }
 
-// Empty entries and items that the editor's JavaScript clones for inline adding; it
-// renumbers names and ids itself.
-Data CvEditorView::templates(const CvFormSection& s) {
+// Empty entries and items that the editor's script clones for adding in place; it
+// renumbers their names and ids itself.
+void CvEditorView::templates(HtmlWriter& h, const CvFormSection& s) {
     templating_ = true;
     auto path = split_path(s.path);
-    Data d;
-    d.set("entry", entry(s, json::object(), path, 0, 1));
-    Data items{Data::type::list};
+    h.raw("<template data-entry-template>");
+    entry(h, s, json::object(), path, 0, 1);
+    h.raw("</template>\n");
     for (const auto& l : s.lists) {
-        Data item;
-        item.set("key", l.key);
-        item.set("item", text_item(l, "", plus(plus(path, "0"), l.key), 0, 1, {s.entry, 1}));
-        items.push_back(item);
+        h.open("template").attr("data-item-template", l.key).close();
+        text_item(h, l, "", plus(plus(path, "0"), l.key), 0, 1, {s.entry, 1});
+        h.raw("</template>\n");
     }
-    d.set("items", items);
     templating_ = false;
-    return d;
 }
 
-// The problem validation reported at `segments`, as {message} or false; remembers where
-// the field is, for the summary's links.
-Data CvEditorView::problem_at(const std::vector<std::string>& segments, const std::string& label,
-                              const std::string& id) {
+// A submit button naming an operation, up to the end of its start tag.
+void CvEditorView::button(HtmlWriter& h, const char* op, const std::string& value,
+                          const std::string& id, const char* css, bool hidden) {
+    h.open("button").attr("type", "submit").attr("name", "op").attr("value", value);
+    h.attr("id", id).attr("class", css).attr("data-op", op).flag("hidden", hidden);
+    h.flag("autofocus", focused(id)).close();
+}
+
+const std::string* CvEditorView::problem_at(const Path& segments, const std::string& label,
+                                            const std::string& id) {
     if (templating_)
-        return Data(false);
+        return nullptr;
     auto path = problem_path(segments);
     shown_[path] = id;
     labels_[path] = label;
     auto it = problems_.find(path);
-    if (it == problems_.end())
-        return Data(false);
-    Data d;
-    d.set("message", it->second);
-    d.set("id", id + "-error");
-    return d;
+    return it == problems_.end() ? nullptr : &it->second;
 }
 
 Data CvEditorView::summary() {
@@ -336,7 +385,10 @@ Data CvEditorView::summary() {
         d.set("label", label == labels_.end() ? p.path : label->second);
         d.set("message", p.message);
         auto shown = shown_.find(p.path);
-        set_text(d, "href", shown == shown_.end() ? "" : "#" + shown->second);
+        if (shown == shown_.end())
+            d.set("href", false);
+        else
+            d.set("href", "#" + shown->second);
         list.push_back(d);
     }
     return list;

@@ -25,8 +25,7 @@ constexpr NavEntry kNav[] = {
 };
 
 // templates/partials/<name>.html, usable as {{> name}} in every page.
-constexpr const char* kPartials[] = {"alerts",   "one_time_link", "password_fields",
-                                     "cv_entry", "cv_field",      "cv_text_item"};
+constexpr const char* kPartials[] = {"alerts", "one_time_link", "password_fields"};
 
 bool visible(const NavEntry& entry, const Viewer& viewer) {
     switch (entry.shown) {
