@@ -38,6 +38,7 @@
 #include "web/api_token_pages.hpp"
 #include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
+#include "web/cv_pages.hpp"
 #include "web/cv_share_pages.hpp"
 #include "web/cv_template_styles.hpp"
 #include "web/error_page.hpp"
@@ -274,6 +275,9 @@ void App::register_routes() {
     web::register_cv_share_pages(router, {*p.views, *p.cvs, *p.shares, p.base_url});
     web::register_shared_cv_pages(router, {*p.views, p.assets, *p.browser, *p.shares, *p.audit,
                                            *p.sign_in_throttle, *p.sign_in_rate, *p.export_rate});
+    web::CvPages cv_pages{*p.views, *p.cvs, p.assets};
+    web::register_cv_pages(router, cv_pages);
+    web::register_cv_editor_page(router, cv_pages);
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.

@@ -2,9 +2,7 @@
 
 namespace vitae::core {
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+void append_html_escaped(std::string& out, std::string_view text) {
     for (char c : text) {
         switch (c) {
             case '&':
@@ -26,6 +24,12 @@ std::string html_escape(std::string_view text) {
                 out += c;
         }
     }
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    append_html_escaped(out, text);
     return out;
 }
 

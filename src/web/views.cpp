@@ -17,6 +17,7 @@ struct NavEntry {
 // Grows with the member and admin pages of later issues.
 constexpr NavEntry kNav[] = {
     {"/", "Home", Shown::always},
+    {"/cvs", "CVs", Shown::signed_in},
     {"/account", "Account", Shown::signed_in},
     {"/admin/users", "Users", Shown::admin},
     {"/admin/audit", "Audit", Shown::admin},

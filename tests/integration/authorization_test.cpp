@@ -157,6 +157,10 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/cvs/(\d+)/export)", new_cv},
         {R"(/cvs/(\d+)/share)", new_cv},
         {R"(/cvs/(\d+)/share/(\d+)/revoke)", new_cv_share},
+        {R"(/cvs/(\d+)/edit)", new_cv},
+        {R"(/cvs/(\d+)/preview)", new_cv},
+        {R"(/cvs/(\d+)/duplicate)", new_cv},
+        {R"(/cvs/(\d+)/delete)", new_cv},
     };
     return kFixtures;
 }

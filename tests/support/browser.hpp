@@ -26,6 +26,17 @@ class Browser {
         return remember(client_.Post(path, headers(), form));
     }
 
+    // A multipart/form-data POST (forms with enctype="multipart/form-data"); the CSRF
+    // token is added the same way.
+    httplib::Result post_multipart(const std::string& path, const httplib::Params& form) {
+        httplib::MultipartFormDataItems items;
+        for (const auto& [name, value] : form)
+            items.push_back({name, value, "", ""});
+        if (!form.count("csrf") && !csrf_.empty())
+            items.push_back({"csrf", csrf_, "", ""});
+        return remember(client_.Post(path, headers(), items));
+    }
+
     // GET /login, then POST the credentials. Returns the POST's response.
     httplib::Result sign_in(const std::string& email, const std::string& password) {
         auto page = get("/login");
