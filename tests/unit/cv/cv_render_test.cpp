@@ -2,7 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -10,6 +9,7 @@
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "cv/cv_view.hpp"
+#include "support/resume_values.hpp"
 
 namespace vitae::cv {
 namespace {
@@ -23,95 +23,14 @@ const web::Views& views() {
 }
 
 json fixture() {
-    std::ifstream in(VITAE_SOURCE_DIR "/tests/fixtures/resume/every_section.json");
-    REQUIRE(in);
-    return json::parse(in);
+    return test::resume_fixture("every_section.json");
 }
 
-// A copy of `doc` with every string, at any depth, replaced by `replace(old)`.
-json map_strings(const json& doc, const std::function<json(const std::string&)>& replace) {
-    if (doc.is_string())
-        return replace(doc.get<std::string>());
-    json out = doc;
-    if (doc.is_structured()) {
-        for (auto it = out.begin(); it != out.end(); ++it)
-            *it = map_strings(*it, replace);
-    }
-    return out;
-}
-
-// Every string under `doc`, one per line of text (multi-line summaries become paragraphs).
-void collect(const json& doc, std::vector<std::string>& out) {
-    if (doc.is_structured()) {
-        for (const auto& item : doc)
-            collect(item, out);
-        return;
-    }
-    if (!doc.is_string())
-        return;
-    std::string text = doc.get<std::string>();
-    for (std::size_t start = 0; start <= text.size();) {
-        auto end = std::min(text.find('\n', start), text.size());
-        if (end > start)
-            out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-}
-
-struct Block {
-    std::string name;
-    std::vector<std::string> values;
-};
-
-Block block_of(std::string name, const json& doc) {
-    Block block{std::move(name), {}};
-    collect(doc, block.values);
-    return block;
-}
-
-// The fixture cut into what each template shows as one unit, in the order it shows them:
-// the basics, the summary, then one block per section entry.
-std::vector<Block> blocks(const json& resume, const std::vector<std::string>& section_order) {
-    json basics = resume["basics"];
-    json summary = basics["summary"];
-    basics.erase("summary");
-    std::vector<Block> out{block_of("basics", basics)};
-    for (const auto& key : section_order) {
-        if (key == "summary") {
-            out.push_back(block_of("summary", summary));
-            continue;
-        }
-        for (std::size_t i = 0; i < resume[key].size(); ++i)
-            out.push_back(block_of(key + "[" + std::to_string(i) + "]", resume[key][i]));
-    }
-    return out;
-}
-
-const std::vector<std::string> kSchemaOrder = {
-    "summary",      "work",   "volunteer", "education", "awards",     "certificates",
-    "publications", "skills", "languages", "interests", "references", "projects"};
-
-// The modern template shows the short lists in its side column, before the main column.
-const std::vector<std::string> kModernOrder = {
-    "skills",    "languages", "interests",    "summary",      "work",       "volunteer",
-    "education", "awards",    "certificates", "publications", "references", "projects"};
-
-// Each block's values all appear after everything of the blocks before it.
-void check_in_order(const std::string& out, const std::vector<Block>& blocks,
-                    const std::function<std::string(const std::string&)>& shown) {
-    std::size_t cursor = 0;
-    for (const auto& block : blocks) {
-        std::size_t end = cursor;
-        for (const auto& value : block.values) {
-            auto expected = shown(value);
-            auto pos = out.find(expected, cursor);
-            INFO(block.name << ": " << expected);
-            REQUIRE(pos != std::string::npos);
-            end = std::max(end, pos + expected.size());
-        }
-        cursor = end;
-    }
-}
+using test::check_in_order;
+using test::kModernOrder;
+using test::kSchemaOrder;
+using test::map_strings;
+using test::value_blocks;
 
 std::string escaped(const std::string& text) {
     return kainjow::mustache::html_escape<std::string>(text);
@@ -124,7 +43,7 @@ TEST_CASE("every_template_shows_every_value_escaped_in_section_order") {
         auto html = render_cv_html(views(), t.name, resume);
         auto order = std::string(t.name) == "modern" ? kModernOrder : kSchemaOrder;
         // $schema and meta describe the file, not the person: not shown.
-        check_in_order(html, blocks(resume, order), escaped);
+        check_in_order(html, value_blocks(resume, order), escaped);
         CHECK(html.find("R&amp;D team") != std::string::npos);
         CHECK(html.find("R&D") == std::string::npos);
     }
@@ -255,7 +174,8 @@ TEST_CASE("an_entry_without_a_summary_does_not_borrow_the_basics_summary") {
 TEST_CASE("text_export_has_every_value_in_order_and_no_markup") {
     auto resume = fixture();
     auto text = render_cv_text(resume);
-    check_in_order(text, blocks(resume, kSchemaOrder), [](const std::string& v) { return v; });
+    check_in_order(text, value_blocks(resume, kSchemaOrder),
+                   [](const std::string& v) { return v; });
     CHECK(text.find('<') == std::string::npos);
     CHECK(text.find("&amp;") == std::string::npos);
     CHECK(text.find("&apos;") == std::string::npos);
