@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace vitae::cv {
@@ -93,6 +94,32 @@ bool ends_with(std::string_view line, std::string_view word) {
     return line.size() >= word.size() && line.substr(line.size() - word.size()) == word;
 }
 
+// The ToUnicode map of the font at `index` in a page's font dictionary, if it has one.
+pdf_obj* to_unicode_of(const MupdfContext& mupdf, pdf_obj* fonts, int index) {
+    fz_context* ctx = mupdf.get();
+    return mupdf.call("PDF export: finding fonts", [&] {
+        pdf_obj* cmap = pdf_dict_get(ctx, pdf_dict_get_val(ctx, fonts, index), PDF_NAME(ToUnicode));
+        return pdf_is_stream(ctx, cmap) ? cmap : nullptr;
+    });
+}
+
+// The ToUnicode CMap of one font rewritten by spell_out_ligatures.
+void fix_to_unicode(const MupdfContext& mupdf, pdf_document* doc, pdf_obj* cmap) {
+    fz_context* ctx = mupdf.get();
+    FzPtr<fz_buffer, fz_drop_buffer> old_text(mupdf);
+    mupdf.call("PDF export: reading a ToUnicode map",
+               [&] { old_text.reset(pdf_load_stream(ctx, cmap)); });
+    unsigned char* data = nullptr;
+    const size_t size = fz_buffer_storage(ctx, old_text.get(), &data);
+    const std::string text = spell_out_ligatures({reinterpret_cast<const char*>(data), size});
+    FzPtr<fz_buffer, fz_drop_buffer> new_text(mupdf);
+    mupdf.call("PDF export: writing a ToUnicode map", [&] {
+        new_text.reset(fz_new_buffer_from_copied_data(
+            ctx, reinterpret_cast<const unsigned char*>(text.data()), text.size()));
+        pdf_update_stream(ctx, doc, cmap, new_text.get(), 0);
+    });
+}
+
 }  // namespace
 
 std::string spell_out_ligatures(std::string_view cmap) {
@@ -119,6 +146,27 @@ std::string spell_out_ligatures(std::string_view cmap) {
         start = end + 1;
     }
     return out;
+}
+
+// Every font of every page, each ToUnicode map once (fonts are shared between pages).
+void spell_out_ligatures(const MupdfContext& mupdf, pdf_document* doc) {
+    fz_context* ctx = mupdf.get();
+    const int pages =
+        mupdf.call("PDF export: counting pages", [&] { return pdf_count_pages(ctx, doc); });
+    std::set<int> done;
+    for (int number = 0; number < pages; ++number) {
+        pdf_obj* fonts = mupdf.call("PDF export: finding fonts", [&] {
+            pdf_obj* page = pdf_lookup_page_obj(ctx, doc, number);
+            return pdf_dict_getl(ctx, page, PDF_NAME(Resources), PDF_NAME(Font), nullptr);
+        });
+        const int count =
+            mupdf.call("PDF export: finding fonts", [&] { return pdf_dict_len(ctx, fonts); });
+        for (int i = 0; i < count; ++i) {
+            pdf_obj* cmap = to_unicode_of(mupdf, fonts, i);
+            if (cmap && done.insert(pdf_to_num(ctx, cmap)).second)
+                fix_to_unicode(mupdf, doc, cmap);
+        }
+    }
 }
 
 }  // namespace vitae::cv
