@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -359,6 +360,26 @@ TEST_CASE("a_cv_past_the_page_or_size_limit_is_a_bad_request_not_a_hang") {
         }
         CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
     }
+}
+
+// The HTTP server's threads export at the same time; each export has its own MuPDF
+// context (cv/mupdf_context.hpp), so nothing is shared.
+TEST_CASE("exports_on_parallel_threads_each_get_the_whole_pdf") {
+    const auto resume = test::resume_fixture("rich.json");
+    const auto expected = test::mupdf_page_texts(rendered("rich.json", "modern", PaperSize::a4));
+    std::vector<std::vector<std::string>> results(4);
+    {
+        std::vector<std::jthread> threads;
+        for (auto& result : results) {
+            threads.emplace_back([&resume, &result] {
+                for (int i = 0; i < 3; ++i)
+                    result = test::mupdf_page_texts(
+                        render_cv_pdf(views(), "modern", resume, options(PaperSize::a4)));
+            });
+        }
+    }
+    for (const auto& result : results)
+        CHECK(result == expected);
 }
 
 TEST_CASE("unknown_template_is_a_bad_request_for_the_pdf_too") {
