@@ -9,7 +9,7 @@
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "cv/cv_view.hpp"
-#include "support/resume_fixture.hpp"
+#include "support/resume_values.hpp"
 
 namespace vitae::cv {
 namespace {
@@ -27,14 +27,10 @@ json fixture() {
 }
 
 using test::check_in_order;
+using test::kModernOrder;
 using test::kSchemaOrder;
 using test::map_strings;
-using test::resume_blocks;
-
-// The modern template shows the short lists in its side column, before the main column.
-const std::vector<std::string> kModernOrder = {
-    "skills",    "languages", "interests",    "summary",      "work",       "volunteer",
-    "education", "awards",    "certificates", "publications", "references", "projects"};
+using test::value_blocks;
 
 std::string escaped(const std::string& text) {
     return kainjow::mustache::html_escape<std::string>(text);
@@ -47,7 +43,7 @@ TEST_CASE("every_template_shows_every_value_escaped_in_section_order") {
         auto html = render_cv_html(views(), t.name, resume);
         auto order = std::string(t.name) == "modern" ? kModernOrder : kSchemaOrder;
         // $schema and meta describe the file, not the person: not shown.
-        check_in_order(html, resume_blocks(resume, order), escaped);
+        check_in_order(html, value_blocks(resume, order), escaped);
         CHECK(html.find("R&amp;D team") != std::string::npos);
         CHECK(html.find("R&D") == std::string::npos);
     }
@@ -163,7 +159,7 @@ TEST_CASE("an_entry_without_a_summary_does_not_borrow_the_basics_summary") {
 TEST_CASE("text_export_has_every_value_in_order_and_no_markup") {
     auto resume = fixture();
     auto text = render_cv_text(resume);
-    check_in_order(text, resume_blocks(resume, kSchemaOrder),
+    check_in_order(text, value_blocks(resume, kSchemaOrder),
                    [](const std::string& v) { return v; });
     CHECK(text.find('<') == std::string::npos);
     CHECK(text.find("&amp;") == std::string::npos);
