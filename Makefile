@@ -27,6 +27,7 @@ test:
 
 bench: build
 	packaging/install-deps.sh bench
+	cmake --build $(BUILD) -j$(JOBS) --target vitae_export_bench
 	bench/run.sh $(BUILD)/vitae
 
 format:

@@ -13,10 +13,6 @@
 // the two differ a lot, something else was competing for the cores and the wall figure
 // overstates the cost.
 
-#include <time.h>
-
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -25,11 +21,14 @@
 #include <vector>
 
 #include "auth/password_hasher.hpp"
+#include "timing.hpp"
 
 namespace {
 
 using vitae::auth::Argon2Params;
 using vitae::auth::PasswordHasher;
+using vitae::bench::median;
+using vitae::bench::Samples;
 
 struct Options {
     Argon2Params params;
@@ -71,33 +70,6 @@ Options parse_options(int argc, char** argv) {
     }
     return options;
 }
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-double thread_cpu_ms() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-struct Samples {
-    std::vector<double> wall_ms;
-    std::vector<double> cpu_ms;
-
-    template <class Fn>
-    void time(Fn fn) {
-        const double cpu_start = thread_cpu_ms();
-        const auto start = std::chrono::steady_clock::now();
-        fn();
-        const auto elapsed = std::chrono::steady_clock::now() - start;
-        cpu_ms.push_back(thread_cpu_ms() - cpu_start);
-        wall_ms.push_back(std::chrono::duration<double, std::milli>(elapsed).count());
-    }
-};
 
 }  // namespace
 

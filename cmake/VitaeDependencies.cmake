@@ -17,8 +17,9 @@ pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
 find_package(pugixml REQUIRED)
 # MuPDF: Debian ships static libraries only; mupdf.pc lists its private dependencies
 # (an older list: mujs, gumbo, openjp2, jbig2dec, jpeg), harfbuzz and freetype come from
-# pkg-config.
-pkg_check_modules(MUPDF_DEPS REQUIRED IMPORTED_TARGET freetype2 harfbuzz libopenjp2 libjpeg)
+# pkg-config. zlib is among them too: a static library's dependencies must come after it
+# on the link line, and PkgConfig::ZLIB above comes before.
+pkg_check_modules(MUPDF_DEPS REQUIRED IMPORTED_TARGET freetype2 harfbuzz libopenjp2 libjpeg zlib)
 find_library(MUPDF_LIBRARY NAMES libmupdf.a mupdf REQUIRED)
 find_library(MUPDF_THIRD_LIBRARY NAMES libmupdf-third.a mupdf-third REQUIRED)
 find_library(MUJS_LIBRARY mujs REQUIRED)

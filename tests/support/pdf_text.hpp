@@ -61,6 +61,24 @@ class PdfReader {
         return std::string(reinterpret_cast<const char*>(data), size);
     }
 
+    // The smallest rectangle holding every letter of the page.
+    fz_rect text_bounds(int number) const {
+        fz_context* ctx = mupdf_.get();
+        cv::FzPtr<fz_page, fz_drop_page> page(mupdf_);
+        cv::FzPtr<fz_stext_page, fz_drop_stext_page> text(mupdf_);
+        mupdf_.call("reading a page", [&] {
+            fz_stext_options options{};
+            page.reset(fz_load_page(ctx, &doc_.get()->super, number));
+            text.reset(fz_new_stext_page_from_page(ctx, page.get(), &options));
+        });
+        fz_rect bounds = fz_empty_rect;
+        for (fz_stext_block* block = text.get()->first_block; block; block = block->next) {
+            if (block->type == FZ_STEXT_BLOCK_TEXT)
+                bounds = fz_union_rect(bounds, block->bbox);
+        }
+        return bounds;
+    }
+
     // The page's media box, in points.
     fz_rect size(int number) const {
         fz_context* ctx = mupdf_.get();

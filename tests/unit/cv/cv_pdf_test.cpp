@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <chrono>
 #include <fstream>
 #include <functional>
@@ -12,9 +13,9 @@
 #include <tuple>
 #include <vector>
 
-#include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "cv/cv_render.hpp"
+#include "support/cv_views.hpp"
 #include "support/pdf_text.hpp"
 #include "support/resume_values.hpp"
 #include "support/temp_dir.hpp"
@@ -26,9 +27,7 @@ namespace {
 using nlohmann::json;
 
 const web::Views& views() {
-    static const auto assets = core::AssetStore::embedded();
-    static const web::Views instance(assets, "test");
-    return instance;
+    return test::cv_views();
 }
 
 const char* const kTitle = "Zoë Ångström – CV";
@@ -222,6 +221,36 @@ TEST_CASE("every_page_has_the_chosen_paper_size") {
                 CHECK(size.y0 == 0);
                 CHECK(size.x1 == (paper == PaperSize::a4 ? 595 : 612));
                 CHECK(size.y1 == (paper == PaperSize::a4 ? 842 : 792));
+            }
+        }
+    }
+}
+
+// Each template's @page margin in its stylesheet (top, right, bottom, left, in mm) is the
+// margin of every page, on either paper.
+TEST_CASE("text_stays_inside_the_templates_page_margins") {
+    const std::map<std::string, std::array<float, 4>> margins_mm = {
+        {"classic", {18, 18, 20, 18}}, {"modern", {14, 14, 16, 14}}, {"ats", {20, 20, 20, 20}}};
+    for (const auto& t : kTemplates) {
+        for (auto paper : kPapers) {
+            const std::string name = t.name;
+            CAPTURE(name);
+            const auto& pdf = rendered("every_section.json", name, paper);
+            test::PdfReader reader(pdf);
+            auto m = margins_mm.at(name);
+            for (auto& mm : m)
+                mm *= 72.0f / 25.4f;
+            for (int page = 0; page < reader.pages(); ++page) {
+                CAPTURE(page);
+                auto size = reader.size(page);
+                auto text = reader.text_bounds(page);
+                // A letter's outline may reach a little past its line's box.
+                CHECK(text.x0 >= m[3] - 1);
+                CHECK(text.y0 >= m[0] - 2);
+                CHECK(text.x1 <= size.x1 - m[1] + 1);
+                CHECK(text.y1 <= size.y1 - m[2] + 3);
+                if (page == 0)
+                    CHECK(text.x0 <= m[3] + 20);  // the margin is not wider than the template's
             }
         }
     }

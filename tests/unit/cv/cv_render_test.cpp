@@ -9,6 +9,7 @@
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "cv/cv_view.hpp"
+#include "support/cv_views.hpp"
 #include "support/resume_values.hpp"
 
 namespace vitae::cv {
@@ -17,9 +18,7 @@ namespace {
 using nlohmann::json;
 
 const web::Views& views() {
-    static const auto assets = core::AssetStore::embedded();
-    static const web::Views instance(assets, "test");
-    return instance;
+    return test::cv_views();
 }
 
 json fixture() {

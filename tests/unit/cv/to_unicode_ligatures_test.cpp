@@ -8,47 +8,41 @@ namespace vitae::cv {
 namespace {
 
 // The shape MuPDF 1.21 writes: bfrange and bfchar blocks of one mapping per line.
-const std::string kCmap =
+const std::string kHeader =
     "/CIDInit /ProcSet findresource begin\n"
     "12 dict begin\n"
     "begincmap\n"
     "/CMapName /Adobe-Identity-UCS def\n"
     "1 begincodespacerange\n"
     "<0000> <ffff>\n"
-    "endcodespacerange\n"
-    "3 beginbfrange\n"
-    "<0001> <0007> <0020>\n"
-    "<006c> <006f> <fb00>\n"
-    "<0070> <0072> <fafe>\n"
-    "endbfrange\n"
-    "3 beginbfchar\n"
-    "<0008> <2019>\n"
-    "<00e6> <fb04>\n"
-    "<00e7> <fb05>\n"
-    "endbfchar\n"
-    "endcmap\n";
+    "endcodespacerange\n";
+const std::string kCmap = kHeader +
+                          "3 beginbfrange\n"
+                          "<0001> <0007> <0020>\n"
+                          "<006c> <006f> <fb00>\n"
+                          "<0070> <0072> <fafe>\n"
+                          "endbfrange\n"
+                          "3 beginbfchar\n"
+                          "<0008> <2019>\n"
+                          "<00e6> <fb04>\n"
+                          "<00e7> <fb05>\n"
+                          "endbfchar\n"
+                          "endcmap\n";
 
 TEST_CASE("ligature_glyphs_map_to_their_letters_and_nothing_else_changes") {
     const std::string fixed = spell_out_ligatures(kCmap);
-    const std::string expected =
-        "/CIDInit /ProcSet findresource begin\n"
-        "12 dict begin\n"
-        "begincmap\n"
-        "/CMapName /Adobe-Identity-UCS def\n"
-        "1 begincodespacerange\n"
-        "<0000> <ffff>\n"
-        "endcodespacerange\n"
-        "3 beginbfrange\n"
-        "<0001> <0007> <0020>\n"
-        "<006c> <006f> [<00660066> <00660069> <0066006c> <006600660069>]\n"
-        "<0070> <0072> [<fafe> <faff> <00660066>]\n"
-        "endbfrange\n"
-        "3 beginbfchar\n"
-        "<0008> <2019>\n"
-        "<00e6> <00660066006c>\n"
-        "<00e7> <fb05>\n"
-        "endbfchar\n"
-        "endcmap\n";
+    const std::string expected = kHeader +
+                                 "3 beginbfrange\n"
+                                 "<0001> <0007> <0020>\n"
+                                 "<006c> <006f> [<00660066> <00660069> <0066006c> <006600660069>]\n"
+                                 "<0070> <0072> [<fafe> <faff> <00660066>]\n"
+                                 "endbfrange\n"
+                                 "3 beginbfchar\n"
+                                 "<0008> <2019>\n"
+                                 "<00e6> <00660066006c>\n"
+                                 "<00e7> <fb05>\n"
+                                 "endbfchar\n"
+                                 "endcmap\n";
     CHECK(fixed == expected);
 }
 
