@@ -17,9 +17,9 @@
 #include "core/utf8.hpp"
 #include "cv/cv_view.hpp"
 #include "cv/word_body.hpp"
-#include "support/child_process.hpp"
 #include "support/resume_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/tool.hpp"
 
 namespace vitae::cv {
 namespace {
@@ -504,34 +504,15 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary) << bytes;
 }
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run_tool(const test::TempDir& dir, const std::vector<std::string>& args,
-             std::chrono::seconds bound) {
-    test::ChildProcess child(
-        args, dir / "stderr.txt",
-        {.env = {{"PATH", "/usr/bin:/bin"}, {"HOME", dir.path().string()}, {"LANG", "C.UTF-8"}}});
-    std::string out;
-    while (auto line = child.wait_for_line("", bound))
-        out += *line + "\n";
-    auto code = child.wait_exit(bound);
-    REQUIRE_MESSAGE(code, args[0] << " did not finish within " << bound.count() << " s");
-    return {*code, out, child.stderr_text()};
-}
-
 TEST_CASE("info_zip_finds_no_errors_in_the_docx") {
     REQUIRE_MESSAGE(std::filesystem::exists("/usr/bin/unzip"),
                     "unzip is a test dependency: packaging/install-deps.sh test");
     test::TempDir dir("vitae-docx");
     write_file(dir / "cv.docx", render_cv_docx(resume_fixture("rich.json"), kOptions));
-    auto run = run_tool(dir, {"/usr/bin/unzip", "-t", (dir / "cv.docx").string()},
-                        std::chrono::seconds(30));
+    auto run = test::run_tool({"/usr/bin/unzip", "-t", (dir / "cv.docx").string()},
+                              std::chrono::seconds(30));
     INFO(run.out << run.err);
-    CHECK(run.code == 0);
+    CHECK(run.exit_code == 0);
     CHECK(run.out.find("No errors detected") != std::string::npos);
 }
 
@@ -570,9 +551,9 @@ TEST_CASE("libreoffice_opens_the_docx_and_reads_every_value_in_order") {
         write_file(dir / (name + ".docx"), render_cv_docx(resume, kOptions));
         args.push_back((dir / (name + ".docx")).string());
     }
-    auto run = run_tool(dir, args, std::chrono::seconds(180));
+    auto run = test::run_tool(args, std::chrono::seconds(180));
     INFO("stdout: " << run.out << "stderr: " << run.err);
-    REQUIRE(run.code == 0);
+    REQUIRE(run.exit_code == 0);
     CHECK(complaints(run.err).empty());
     for (const auto& [name, resume] : inputs) {
         CAPTURE(name);
