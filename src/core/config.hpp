@@ -37,6 +37,7 @@ struct Config {
     LogFormat log_format = LogFormat::text;
     int log_keep_days = 14;
     std::uint64_t max_upload_bytes = 10ull * 1024 * 1024;
+    int import_max_pdf_pages = 10;
     int http_threads = 256;  // upper bound of the elastic worker pool
     int http_read_timeout_s = 10;
     int http_write_timeout_s = 10;
