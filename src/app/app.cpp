@@ -4,11 +4,13 @@
 
 #include "api/account_handlers.hpp"
 #include "api/admin_user_handlers.hpp"
+#include "api/application_handlers.hpp"
 #include "api/audit_handlers.hpp"
 #include "api/cv_export_handlers.hpp"
 #include "api/cv_handlers.hpp"
 #include "api/health_handlers.hpp"
 #include "app/data_dir_lock.hpp"
+#include "applications/application_service.hpp"
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
 #include "auth/audit.hpp"
@@ -36,6 +38,7 @@
 #include "web/admin_settings_page.hpp"
 #include "web/admin_users_pages.hpp"
 #include "web/api_token_pages.hpp"
+#include "web/application_pages.hpp"
 #include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
 #include "web/cv_pages.hpp"
@@ -80,6 +83,7 @@ struct App::Parts {
     std::unique_ptr<auth::UserAdmin> user_admin;
     std::unique_ptr<cv::CvService> cvs;
     std::unique_ptr<cv::CvShareService> shares;
+    std::unique_ptr<applications::ApplicationService> applications;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     std::string setup_url;
@@ -239,6 +243,7 @@ void App::start_services() {
     p.export_rate = std::make_unique<http::RateLimiter>(
         http::RateLimiter::Rule{.capacity = 20, .refill_per_second = 1}, options_.steady_clock);
     p.shares = std::make_unique<cv::CvShareService>(*p.db, *p.hasher, *p.policy, clock);
+    p.applications = std::make_unique<applications::ApplicationService>(*p.db, *p.cvs, clock);
 }
 
 void App::register_routes() {
@@ -250,7 +255,7 @@ void App::register_routes() {
     });
     api::register_health_routes(router, *p.health);
     http::register_static_assets(router, p.assets);
-    web::register_home_page(router, *p.views, *p.health, *p.browser);
+    web::register_home_page(router, *p.views, *p.health, *p.browser, *p.applications);
     web::register_sign_in_pages(
         router, {*p.views, *p.browser, *p.credentials, *p.second_factor, *p.first_run, *p.audit,
                  *p.sign_in_throttle, *p.sign_in_rate});
@@ -278,6 +283,10 @@ void App::register_routes() {
     web::CvPages cv_pages{*p.views, *p.cvs, p.assets};
     web::register_cv_pages(router, cv_pages);
     web::register_cv_editor_page(router, cv_pages);
+    api::register_application_routes(router, *p.applications);
+    web::ApplicationPages application_pages{*p.views, *p.applications, *p.cvs};
+    web::register_application_transfer_pages(router, application_pages);
+    web::register_application_pages(router, application_pages);
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.
