@@ -27,6 +27,8 @@ class JsonBody {
     std::optional<nlohmann::json> value(std::string_view field) const;
     // text(), or Error(bad_request) when it is missing.
     std::string required_text(std::string_view field) const;
+    // The whole object, for a service that reads its own fields.
+    const nlohmann::json& all() const { return body_; }
 
   private:
     const nlohmann::json* find(std::string_view field) const;

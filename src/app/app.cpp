@@ -9,6 +9,7 @@
 #include "api/cv_export_handlers.hpp"
 #include "api/cv_handlers.hpp"
 #include "api/health_handlers.hpp"
+#include "api/member_data_handlers.hpp"
 #include "app/data_dir_lock.hpp"
 #include "applications/application_service.hpp"
 #include "auth/account_service.hpp"
@@ -20,6 +21,7 @@
 #include "auth/second_factor.hpp"
 #include "auth/session_service.hpp"
 #include "auth/user_admin.hpp"
+#include "backup/member_archive.hpp"
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
@@ -47,6 +49,7 @@
 #include "web/error_page.hpp"
 #include "web/home_page.hpp"
 #include "web/invite_pages.hpp"
+#include "web/member_data_pages.hpp"
 #include "web/shared_cv_pages.hpp"
 #include "web/sign_in_pages.hpp"
 #include "web/sign_in_throttle.hpp"
@@ -84,6 +87,7 @@ struct App::Parts {
     std::unique_ptr<cv::CvService> cvs;
     std::unique_ptr<cv::CvShareService> shares;
     std::unique_ptr<applications::ApplicationService> applications;
+    std::unique_ptr<backup::MemberArchive> member_archive;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     std::string setup_url;
@@ -244,6 +248,7 @@ void App::start_services() {
         http::RateLimiter::Rule{.capacity = 20, .refill_per_second = 1}, options_.steady_clock);
     p.shares = std::make_unique<cv::CvShareService>(*p.db, *p.hasher, *p.policy, clock);
     p.applications = std::make_unique<applications::ApplicationService>(*p.db, *p.cvs, clock);
+    p.member_archive = std::make_unique<backup::MemberArchive>(*p.db, *p.cvs, *p.applications);
 }
 
 void App::register_routes() {
@@ -262,6 +267,7 @@ void App::register_routes() {
     web::AccountPage account{*p.views, *p.browser,       *p.credentials,
                              *p.audit, *p.second_factor, *p.tokens};
     web::register_account_page(router, account);
+    web::register_member_data_pages(router, account, *p.member_archive);
     web::register_api_token_pages(router, account);
     web::register_two_factor_pages(router,
                                    {*p.views, *p.browser, *p.second_factor, *p.sign_in_rate});
@@ -284,6 +290,7 @@ void App::register_routes() {
     web::register_cv_pages(router, cv_pages);
     web::register_cv_editor_page(router, cv_pages);
     api::register_application_routes(router, *p.applications);
+    api::register_member_data_routes(router, *p.member_archive);
     web::ApplicationPages application_pages{*p.views, *p.applications, *p.cvs};
     web::register_application_transfer_pages(router, application_pages);
     web::register_application_pages(router, application_pages);

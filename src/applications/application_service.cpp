@@ -142,8 +142,10 @@ void ApplicationService::apply(store::Connection& conn, std::int64_t owner,
     }
 }
 
-std::int64_t ApplicationService::insert(store::Connection& conn, std::int64_t owner,
-                                        const ApplicationInput& input) {
+// A checked row with the defaults of a new application: saved today, and applied today
+// when it starts as applied.
+store::ApplicationRow ApplicationService::new_row(store::Connection& conn, std::int64_t owner,
+                                                  const ApplicationInput& input) {
     if (!input.company)
         refuse("\"company\" is required.");
     if (!input.role)
@@ -151,13 +153,40 @@ std::int64_t ApplicationService::insert(store::Connection& conn, std::int64_t ow
     store::ApplicationRow row;
     row.user_id = owner;
     apply(conn, owner, input, row);
-    auto now = clock_();
+    auto today = day_of(clock_());
     if (!row.saved_on)
-        row.saved_on = day_of(now);
+        row.saved_on = today;
     if (row.status == "applied" && !row.applied_on)
-        row.applied_on = day_of(now);
+        row.applied_on = today;
+    return row;
+}
+
+std::int64_t ApplicationService::insert(store::Connection& conn, std::int64_t owner,
+                                        const ApplicationInput& input) {
+    auto row = new_row(conn, owner, input);
+    auto now = clock_();
     auto id = store::ApplicationRepository::insert(conn, row, now);
     store::ApplicationRepository::append_event(conn, id, row.status, now, std::nullopt);
+    return id;
+}
+
+std::int64_t ApplicationService::restore_in(store::Connection& conn, std::int64_t owner,
+                                            const ApplicationInput& input,
+                                            std::optional<std::int64_t> tailored_cv_id,
+                                            const std::vector<StatusEvent>& history) {
+    auto row = new_row(conn, owner, input);
+    if (tailored_cv_id && !store::CvRepository::find(conn, owner, *tailored_cv_id))
+        refuse("\"tailored_cv_id\" is not one of your CVs.");
+    row.tailored_cv_id = tailored_cv_id;
+    auto now = clock_();
+    auto id = store::ApplicationRepository::insert(conn, row, now);
+    if (history.empty())
+        store::ApplicationRepository::append_event(conn, id, row.status, now, std::nullopt);
+    for (const auto& event : history) {
+        auto note = event.note ? std::optional(text(*event.note, "note", kMaxLine)) : std::nullopt;
+        store::ApplicationRepository::append_event(conn, id, checked_status(event.status), event.at,
+                                                   note);
+    }
     return id;
 }
 

@@ -129,6 +129,14 @@ class ApplicationService {
     // kMaxImportRows. Returns the number created.
     std::size_t import_all(std::int64_t owner, const std::vector<ImportRow>& rows);
 
+    // An application from a member's data export, inside the caller's write transaction:
+    // input is checked as by create(), the tailored CV must be the owner's, and the
+    // archived history replaces the first event (when it has any). Returns the new id.
+    std::int64_t restore_in(store::Connection& conn, std::int64_t owner,
+                            const ApplicationInput& input,
+                            std::optional<std::int64_t> tailored_cv_id,
+                            const std::vector<StatusEvent>& history);
+
     Dashboard dashboard(std::int64_t owner);
     // Today in UTC, YYYY-MM-DD, by the service's clock.
     std::string today() const;
@@ -137,6 +145,8 @@ class ApplicationService {
     store::ApplicationRow owned(store::Connection& conn, std::int64_t owner, std::int64_t id);
     void apply(store::Connection& conn, std::int64_t owner, const ApplicationInput& input,
                store::ApplicationRow& row);
+    store::ApplicationRow new_row(store::Connection& conn, std::int64_t owner,
+                                  const ApplicationInput& input);
     std::int64_t insert(store::Connection& conn, std::int64_t owner, const ApplicationInput& input);
     Application save(store::Connection& conn, store::ApplicationRow row,
                      std::optional<std::string> note);

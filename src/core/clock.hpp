@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace vitae::core {
 
@@ -26,5 +28,9 @@ inline std::string iso8601_utc(std::chrono::system_clock::time_point t) {
 inline std::string iso8601_utc(std::int64_t unix_seconds) {
     return iso8601_utc(std::chrono::system_clock::time_point(std::chrono::seconds(unix_seconds)));
 }
+
+// The inverse of iso8601_utc(unix seconds): nullopt unless text is exactly
+// "YYYY-MM-DDTHH:MM:SSZ" naming a real moment.
+std::optional<std::int64_t> parse_iso8601_utc(std::string_view text);
 
 }  // namespace vitae::core

@@ -108,18 +108,20 @@ Cv CvService::get(std::int64_t owner, std::int64_t id) {
 }
 
 Cv CvService::create(std::int64_t owner, const NewCv& cv) {
+    auto id = db_.write([&](store::Connection& c) { return create_in(c, owner, cv); });
+    return get(owner, id);
+}
+
+std::int64_t CvService::create_in(store::Connection& conn, std::int64_t owner, const NewCv& cv) {
     auto title = normalize_title(cv.title);
     auto template_name = checked_template(cv.template_name);
     auto language = checked_language(cv.language);
     auto body = stored_body(cv.resume);
-    auto id = db_.write([&](store::Connection& c) {
-        auto now = clock_();
-        auto new_id = store::CvRepository::insert(
-            c, {owner, title, template_name, language, std::nullopt, body}, now);
-        store::CvVersionRepository::append(c, new_id, title, body, now);
-        return new_id;
-    });
-    return get(owner, id);
+    auto now = clock_();
+    auto id = store::CvRepository::insert(
+        conn, {owner, title, template_name, language, std::nullopt, body}, now);
+    store::CvVersionRepository::append(conn, id, title, body, now);
+    return id;
 }
 
 Cv CvService::update(std::int64_t owner, std::int64_t id, const CvChanges& changes) {

@@ -62,6 +62,9 @@ class CvService {
     // Throws Error(bad_request) for an empty or over-long title, an unknown template or
     // language tag, or a résumé check_storable() refuses. Version 1 is the created CV.
     Cv create(std::int64_t owner, const NewCv& cv);
+    // create() inside the caller's write transaction, for imports that must land whole or
+    // not at all. Returns the new id.
+    std::int64_t create_in(store::Connection& conn, std::int64_t owner, const NewCv& cv);
     Cv update(std::int64_t owner, std::int64_t id, const CvChanges& changes);
     // Newest first.
     std::vector<CvVersion> versions(std::int64_t owner, std::int64_t id);

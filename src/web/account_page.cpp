@@ -16,6 +16,8 @@ namespace {
 const char* notice_for(std::string_view done) {
     if (done == "password")
         return "Your password was changed. Your other sessions were signed out.";
+    if (done == "imported")
+        return "Your data was imported: the CVs and applications of the file were added.";
     if (done == "token-revoked")
         return "The token was revoked. Scripts using it are refused from now on.";
     return nullptr;

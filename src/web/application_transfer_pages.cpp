@@ -5,25 +5,12 @@
 #include "core/error.hpp"
 #include "web/application_pages.hpp"
 #include "web/browser_session.hpp"
+#include "web/file_transfer.hpp"
 #include "web/sign_in_pages.hpp"
 
 namespace vitae::web {
 
 namespace {
-
-// The uploaded file of a multipart form; Error(bad_request) when none was chosen.
-std::string uploaded(const httplib::Request& req, const char* what) {
-    if (!req.has_file("file") || req.get_file_value("file").content.empty())
-        throw Error(ErrorCode::bad_request, std::string("Choose a ") + what + " file to import.");
-    return req.get_file_value("file").content;
-}
-
-void send_download(httplib::Response& res, std::string body, const char* type,
-                   const std::string& filename) {
-    res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-    res.set_header("Cache-Control", "no-store");  // applications are personal data
-    res.set_content(std::move(body), type);
-}
 
 void register_csv(http::Router& router, const ApplicationPages& p) {
     router.get(R"(/applications/export\.csv)", http::Access::member,
@@ -46,7 +33,7 @@ void register_csv(http::Router& router, const ApplicationPages& p) {
         [p](const httplib::Request& req, httplib::Response& res, const auth::Principal& who) {
             handle_form(res, p.views, "applications_import", "Import applications", Data(),
                         BrowserSessions::viewer(who), [&] {
-                            auto rows = applications::parse_csv(uploaded(req, "CSV"));
+                            auto rows = applications::parse_csv(uploaded_file(req, "CSV"));
                             auto n = p.applications.import_all(who.user_id, rows);
                             res.set_redirect(
                                 "/applications?done=imported&count=" + std::to_string(n), 303);
@@ -68,7 +55,7 @@ void register_job_json(http::Router& router, const ApplicationPages& p) {
         [p](const httplib::Request& req, httplib::Response& res, const auth::Principal& who) {
             handle_form(res, p.views, "applications_import", "Import applications", Data(),
                         BrowserSessions::viewer(who), [&] {
-                            auto input = applications::parse_job_json(uploaded(req, "job JSON"));
+                            auto input = applications::parse_job_json(uploaded_file(req, "job JSON"));
                             auto a = p.applications.create(who.user_id, input);
                             res.set_redirect(
                                 "/applications/" + std::to_string(a.id) + "?done=created", 303);
