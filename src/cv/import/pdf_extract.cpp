@@ -148,60 +148,83 @@ std::vector<PageBlock> read_blocks(fz_context* ctx, const fz_stext_page* page,
     return blocks;
 }
 
-std::size_t line_count(const std::vector<const PageBlock*>& blocks) {
-    std::size_t n = 0;
-    for (const auto* block : blocks)
-        n += block->lines.size();
-    return n;
-}
+// A vertical gutter splits the page's blocks into a left and a right column when
+// - both sides hold real text and each side's blocks share a left edge (right-aligned
+//   dates have ragged left edges);
+// - nothing crosses the gutter between the top and the bottom of the columns (a header
+//   above them or a footer below is fine; a summary running across the page is not);
+// - the sides sit beside each other: most blocks of the side with fewer have a block of
+//   the other side at the same height. Dates on lines of their own between the entries of
+//   a one-column CV fail this;
+// - and they are not rows of one table: when the dates of a CV sit in a narrow left column,
+//   each on the baseline of its entry, those rows are read across, not down.
+struct Side {
+    std::vector<const PageBlock*> blocks;
+    std::size_t lines = 0;
+    fz_rect box = fz_empty_rect;
 
-// A vertical gutter splits the page's blocks into a left and a right column when both sides
-// hold real text, they sit beside each other (their heights overlap), and they are not rows
-// of one table: in a CV with dates in a narrow left column each date starts on the baseline
-// of its entry, and those rows must be read across, not down.
+    void add(const PageBlock& block) {
+        blocks.push_back(&block);
+        lines += block.lines.size();
+        box = fz_union_rect(box, block.box);
+    }
+};
+
 struct Split {
     float gutter = 0;
     std::size_t smaller_side = 0;
 };
 
-bool is_column_split(const std::vector<PageBlock>& blocks, float gutter, Split& split) {
-    std::vector<const PageBlock*> left, right;
-    std::size_t straddling = 0, total = 0;
-    for (const auto& block : blocks) {
-        total += block.lines.size();
-        if (block.box.x1 <= gutter)
-            left.push_back(&block);
-        else if (block.box.x0 >= gutter)
-            right.push_back(&block);
-        else
-            straddling += block.lines.size();
-    }
-    const std::size_t left_lines = line_count(left), right_lines = line_count(right);
-    if (left_lines < 3 || right_lines < 3 || straddling * 3 > total)
-        return false;
-    auto extent = [](const std::vector<const PageBlock*>& side) {
-        fz_rect box = fz_empty_rect;
-        for (const auto* block : side)
-            box = fz_union_rect(box, block->box);
-        return box;
-    };
-    const fz_rect l = extent(left), r = extent(right);
-    const float overlap = std::min(l.y1, r.y1) - std::max(l.y0, r.y0);
-    if (overlap < 0.5f * std::min(l.y1 - l.y0, r.y1 - r.y0))
-        return false;
+bool shares_left_edge(const Side& side) {
     std::size_t aligned = 0;
-    for (const auto* a : left) {
-        for (const auto* b : right) {
-            if (std::fabs(a->first_baseline - b->first_baseline) < 2) {
-                ++aligned;
+    for (const auto* block : side.blocks)
+        aligned += block->box.x0 - side.box.x0 <= 8 ? 1 : 0;
+    return aligned * 10 >= side.blocks.size() * 7;
+}
+
+// How many blocks of `side` have a block of `other` at the same height.
+std::size_t beside(const Side& side, const Side& other, bool same_baseline) {
+    std::size_t n = 0;
+    for (const auto* a : side.blocks) {
+        for (const auto* b : other.blocks) {
+            const bool hit =
+                same_baseline ? std::fabs(a->first_baseline - b->first_baseline) < 2
+                              : std::min(a->box.y1, b->box.y1) - std::max(a->box.y0, b->box.y0) > 1;
+            if (hit) {
+                ++n;
                 break;
             }
         }
     }
-    if (aligned * 2 > left.size())
-        return false;
-    split = {gutter, std::min(left_lines, right_lines)};
-    return true;
+    return n;
+}
+
+std::optional<Split> column_split(const std::vector<PageBlock>& blocks, float gutter) {
+    Side left, right;
+    std::vector<const PageBlock*> straddling;
+    for (const auto& block : blocks) {
+        if (block.box.x1 <= gutter)
+            left.add(block);
+        else if (block.box.x0 >= gutter)
+            right.add(block);
+        else
+            straddling.push_back(&block);
+    }
+    if (left.lines < 3 || right.lines < 3 || !shares_left_edge(left) || !shares_left_edge(right))
+        return std::nullopt;
+    const float top = std::min(left.box.y0, right.box.y0);
+    const float bottom = std::max(left.box.y1, right.box.y1);
+    for (const auto* block : straddling) {
+        if (block->box.y1 > top + 1 && block->box.y0 < bottom - 1)
+            return std::nullopt;
+    }
+    const Side& fewer = left.blocks.size() <= right.blocks.size() ? left : right;
+    const Side& more = &fewer == &left ? right : left;
+    if (beside(fewer, more, false) * 2 < fewer.blocks.size())
+        return std::nullopt;
+    if (beside(left, right, true) * 2 > left.blocks.size())
+        return std::nullopt;
+    return Split{gutter, std::min(left.lines, right.lines)};
 }
 
 std::optional<float> find_gutter(const std::vector<PageBlock>& blocks) {
@@ -218,9 +241,8 @@ std::optional<float> find_gutter(const std::vector<PageBlock>& blocks) {
         for (float gutter : {block.box.x1 + 0.5f, block.box.x0 - 0.5f}) {
             if (gutter < min_x + margin || gutter > max_x - margin)
                 continue;
-            Split split;
-            if (is_column_split(blocks, gutter, split) &&
-                (!best || split.smaller_side > best->smaller_side))
+            auto split = column_split(blocks, gutter);
+            if (split && (!best || split->smaller_side > best->smaller_side))
                 best = split;
         }
     }
