@@ -14,6 +14,7 @@
 // ("not built yet"); the program then times the extractors alone (extract_pdf,
 // extract_docx) and says so with measured=extraction.
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
