@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "cv/import/plain_text.hpp"
+#include "cv/import/resume_parser.hpp"
 #include "cv/resume.hpp"
 
 namespace vitae::cv {
@@ -47,6 +49,12 @@ ImportedCv import_json(std::string_view bytes) {
     for (const auto& problem : validate(out.resume))
         out.notes.push_back(problem.path + ": " + problem.message);
     return out;
+}
+
+ImportedCv from_text(SourceKind kind, const TextDocument& document) {
+    auto parsed = parse_resume(document);
+    return ImportedCv{
+        .kind = kind, .resume = std::move(parsed.resume), .notes = std::move(parsed.notes)};
 }
 
 }  // namespace
@@ -102,9 +110,10 @@ ImportedCv import_document(std::string_view bytes, const ImportLimits& limits) {
     switch (detect_kind(bytes, limits)) {
         case SourceKind::json:
             return import_json(bytes);
+        case SourceKind::text:
+            return from_text(SourceKind::text, read_plain_text(without_bom(bytes)));
         case SourceKind::pdf:
         case SourceKind::docx:
-        case SourceKind::text:
             break;
     }
     // Replaced by the extractors and the résumé parser in this branches.
