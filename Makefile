@@ -3,8 +3,9 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 TEST_BUILD ?= build-asan
 DATA_DIR ?= ./data
+FUZZ_SECONDS ?= 300
 
-.PHONY: all deps build run test bench format clean
+.PHONY: all deps build run test bench fuzz format clean
 
 all: build
 
@@ -30,8 +31,13 @@ bench: build
 	cmake --build $(BUILD) -j$(JOBS) --target vitae_export_bench
 	bench/run.sh $(BUILD)/vitae
 
+# libFuzzer targets of tests/fuzz, built with clang in build-fuzz, each run FUZZ_SECONDS.
+fuzz:
+	packaging/install-deps.sh test
+	tests/fuzz/run.sh --build build-fuzz --seconds $(FUZZ_SECONDS)
+
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD)
+	rm -rf $(BUILD) $(TEST_BUILD) build-fuzz

@@ -14,9 +14,11 @@ build_pkgs=(
   libharfbuzz-dev libfreetype-dev
 )
 # Third-party readers of our exports (pdftotext, qpdf, LibreOffice, unzip) and the browser test
-# (Chromium driven by playwright-core from npm; ajv checks the JSON Resume schema).
+# (Chromium driven by playwright-core from npm; ajv checks the JSON Resume schema); clang and
+# its libFuzzer runtime for the fuzz targets (tests/fuzz).
 test_pkgs=(doctest-dev curl sqlite3 clang-format procps
-  poppler-utils qpdf libreoffice-writer-nogui unzip chromium fonts-dejavu-core)
+  poppler-utils qpdf libreoffice-writer-nogui unzip chromium fonts-dejavu-core
+  clang libclang-rt-14-dev)
 bench_pkgs=(wrk nginx-light curl procps)
 
 case "${1:-build}" in

@@ -11,6 +11,7 @@
 #include "app/app.hpp"
 #include "app/data_dir_lock.hpp"
 #include "app/doctor.hpp"
+#include "app/import_command.hpp"
 #include "core/config_schema.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
@@ -41,6 +42,8 @@ constexpr Command kCommands[] = {
     {"version", "print the version", cmd_version},
     {"user", "create --email E [--name N] [--admin]: add an account (password on stdin)", cmd_user},
     {"token", "create --email E --name N: print a new API token for a user, once", cmd_token},
+    {"import", "FILE [--format json|text]: print the draft JSON Resume read from a CV file",
+     cmd_import},
 };
 
 void print_help(std::ostream& out) {

@@ -28,6 +28,12 @@ bool is_zip(std::string_view bytes) {
     return bytes.starts_with("PK\x03\x04");
 }
 
+// An OLE compound file: a Word 97-2003 .doc, or a DOCX saved with a password (Office wraps
+// the encrypted package in one).
+bool is_ole(std::string_view bytes) {
+    return bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+}
+
 bool looks_like_json(std::string_view text) {
     auto first = text.find_first_not_of(" \t\r\n");
     return first != std::string_view::npos && text[first] == '{';
@@ -99,6 +105,12 @@ SourceKind detect_kind(std::string_view bytes, const ImportLimits& limits) {
         return SourceKind::pdf;
     if (is_zip(bytes))
         return SourceKind::docx;
+    if (is_ole(bytes)) {
+        throw Error(ErrorCode::unsupported_media,
+                    "This is an old Word document (.doc) or a Word file protected by a "
+                    "password. Open it in your word processor and save it as DOCX without a "
+                    "password, then upload that copy.");
+    }
     if (is_text(bytes))
         return looks_like_json(without_bom(bytes)) ? SourceKind::json : SourceKind::text;
     throw Error(ErrorCode::unsupported_media,
