@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "cv/import/docx_extract.hpp"
+#include "cv/import/pdf_extract.hpp"
 #include "cv/import/plain_text.hpp"
 #include "cv/import/resume_parser.hpp"
 #include "cv/resume.hpp"
@@ -125,11 +127,11 @@ ImportedCv import_document(std::string_view bytes, const ImportLimits& limits) {
         case SourceKind::text:
             return from_text(SourceKind::text, read_plain_text(without_bom(bytes)));
         case SourceKind::pdf:
+            return from_text(SourceKind::pdf, extract_pdf(bytes, limits));
         case SourceKind::docx:
-            break;
+            return from_text(SourceKind::docx, extract_docx(bytes, limits));
     }
-    // Replaced by the extractors and the résumé parser in this branches.
-    throw Error(ErrorCode::unsupported_media, "Importing this kind of file is not built yet.");
+    throw Error(ErrorCode::internal, "Unknown kind of upload.");
 }
 
 }  // namespace vitae::cv

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cv/import/text_fold.hpp"
+#include "cv/import/vocabulary.hpp"
 
 namespace vitae::cv {
 
@@ -16,8 +17,19 @@ struct Item {
     bool anchor = false;
 };
 
+// "Acme S.A." and "Foo Inc." end in a dot without ending a sentence.
+bool is_abbreviation(std::string_view word) {
+    auto dots = std::count(word.begin(), word.end(), '.');
+    auto first = static_cast<unsigned char>(word.empty() ? 'a' : word.front());
+    return dots > 1 || (word.size() <= 5 && first >= 'A' && first <= 'Z');
+}
+
 bool ends_sentence(const std::string& text) {
-    return text.ends_with('.') && !text.ends_with("..") && word_count(text) > 3;
+    if (!text.ends_with('.') || text.ends_with("..") || word_count(text) <= 3)
+        return false;
+    auto space = text.rfind(' ');
+    return !is_abbreviation(
+        std::string_view(text).substr(space == std::string::npos ? 0 : space + 1));
 }
 
 bool starts_lower(const std::string& text) {
@@ -89,10 +101,19 @@ class Splitter {
         std::size_t k = titles_before(anchors[0]);
         std::vector<EntryBlock> out;
         std::vector<std::size_t> starts;  // first line of each entry
+        // Titles on the first date line ("Engineer at Acme   2019 - 2021"): a later entry
+        // whose date line holds less may still have its title on the line before.
+        bool same_line = k == 0 && !items_[anchors[0]].rest.empty();
         for (std::size_t n = 0; n < anchors.size(); ++n) {
             std::size_t a = anchors[n];
             std::size_t floor = n == 0 ? 0 : anchors[n - 1] + 1;
             std::size_t back = 0;
+            if (same_line && n > 0 && a - 1 >= floor && a > floor && title_like(items_[a - 1]) &&
+                title_pieces(items_[a].rest).size() < 2) {
+                const auto& before = *items_[a - 1].line;
+                if (before.paragraph_start || before.bold || before.heading)
+                    back = 1;
+            }
             while (back < k && a - back > floor && title_like(items_[a - back - 1]) &&
                    same_style(*items_[a - back - 1].line, *items_[anchors[0] - back - 1].line))
                 ++back;
@@ -208,15 +229,35 @@ std::vector<std::string> title_pieces(const std::string& line) {
                                                           " - ",
                                                           " \xC2\xB7 ",
                                                           " \xE2\x80\xA2 ",
-                                                          " at ",
-                                                          " @ ",
-                                                          " bei ",
-                                                          " chez ",
                                                           ", ",
                                                           " / ",
                                                           "; ",
                                                           " \xE2\x88\x92 "};
-    return split_any(line, kStrong);
+    std::vector<std::string> out;
+    for (auto& piece : split_any(line, kStrong)) {
+        // "Engineer at Acme" is two pieces; "University of Texas at Austin" is one name.
+        std::size_t at = std::string::npos, width = 0;
+        for (std::string_view word : {" at ", " @ ", " bei ", " chez "}) {
+            at = piece.find(word);
+            if (at != std::string::npos) {
+                width = word.size();
+                break;
+            }
+        }
+        if (at != std::string::npos) {
+            auto left = piece.substr(0, at);
+            auto named = std::max(organisation_score(left), school_score(left));
+            if (named > title_score(left) && degree_prefix(left).empty())
+                at = std::string::npos;
+        }
+        if (at == std::string::npos) {
+            out.push_back(std::move(piece));
+            continue;
+        }
+        for (auto& part : split_any(piece, {piece.substr(at, width)}))
+            out.push_back(std::move(part));
+    }
+    return out;
 }
 
 void append_wrapped(std::string& text, const std::string& more) {

@@ -350,12 +350,17 @@ const std::vector<CompiledPhrase>& compiled() {
 }
 
 // "E X P E R I E N C E" and "E x p e r i e n c e": letter-spaced headings read as one word.
+// "E X P E R I E N C E" and "S U M M A RY" (a kerned pair stays together): letter-spaced
+// headings read as one word.
 std::vector<std::string> unspaced(std::vector<std::string> words) {
-    bool letters =
-        words.size() >= 4 && std::all_of(words.begin(), words.end(), [](auto& w) {
-            return w.size() == 1 || (w.size() == 2 && static_cast<unsigned char>(w[0]) >= 0x80);
-        });
-    if (!letters)
+    std::size_t singles = 0;
+    for (const auto& w : words) {
+        bool single = w.size() == 1 || (w.size() == 2 && static_cast<unsigned char>(w[0]) >= 0x80);
+        singles += single ? 1 : 0;
+        if (w.size() > 3)
+            return words;
+    }
+    if (words.size() < 4 || singles * 4 < words.size() * 3)
         return words;
     std::string joined;
     for (auto& w : words)

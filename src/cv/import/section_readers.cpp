@@ -29,7 +29,8 @@ struct Piece {
 };
 
 // "Engineer at Acme", "Ingenieurin bei Acme", "Ingénieur chez Acme", "Engineer @ Acme".
-std::vector<Piece> pieces_of(const std::vector<std::string>& header) {
+std::vector<Piece> pieces_of(const std::vector<std::string>& header, Scorer role,
+                             Scorer organisation) {
     std::vector<Piece> out;
     for (const auto& line : header) {
         std::size_t at = std::string::npos, width = 0;
@@ -39,6 +40,12 @@ std::vector<Piece> pieces_of(const std::vector<std::string>& header) {
                 width = word.size();
                 break;
             }
+        }
+        // "University of Texas at Austin": the "at" belongs to a name.
+        if (at != std::string::npos) {
+            auto left = line.substr(0, at);
+            if (organisation(left) > role(left))
+                at = std::string::npos;
         }
         if (at == std::string::npos) {
             for (auto& p : title_pieces(line))
@@ -76,7 +83,7 @@ int lean(const std::string& text, Scorer role, Scorer organisation) {
 Roles assign_roles(const std::vector<std::string>& header, Scorer role, Scorer organisation) {
     Roles r;
     std::vector<Piece> rest;
-    for (auto& p : pieces_of(header)) {
+    for (auto& p : pieces_of(header, role, organisation)) {
         if (r.location.empty() && p.hint == 0 && is_location(p.text) && role(p.text) == 0)
             r.location = p.text;
         else

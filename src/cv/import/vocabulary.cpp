@@ -641,8 +641,7 @@ Place place_of(std::string_view text) {
             continue;
         if (part.size() == 2 && is_upper_case(part) && !place.city.empty()) {
             if (listed(part, kUsStates)) {
-                place.region = part;
-                place.country_code = "US";
+                place.region = part;  // the country is not written, so it is not guessed
             } else {
                 place.country_code = part;
             }
@@ -650,13 +649,6 @@ Place place_of(std::string_view text) {
         }
         if (place.city.empty() && !has_digit(part))
             place.city = part;
-    }
-    if (place.country_code.empty()) {
-        auto folded = fold(place.city);
-        for (const auto& c : kCities) {
-            if (folded == c.folded)
-                place.country_code = c.code;
-        }
     }
     return place;
 }

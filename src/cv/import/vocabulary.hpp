@@ -18,7 +18,8 @@ int school_score(std::string_view text);
 // A place: a known city or country, "Remote", "Austin, TX", "10115 Berlin".
 bool is_location(std::string_view text);
 
-// The city and ISO country code of a place, as far as they are clear.
+// The city, region and ISO country code of a place, as far as the text names them (a
+// country is never guessed from a city: the draft holds what the CV shows).
 struct Place {
     std::string city;
     std::string region;

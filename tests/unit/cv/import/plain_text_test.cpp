@@ -9,15 +9,16 @@ TEST_CASE("read_plain_text_marks_markdown_headings_bold_lines_and_list_items") {
         "# Ada Lovelace\n"
         "\n"
         "## Experience\n"
-        "**Analyst**, Engine Works\n"
+        "**Analyst, Engine Works**\n"
         "- Wrote the *first* program\n"
         "* Tested it\n"
         "\xE2\x80\xA2 Published notes\n"
         "1. Numbered\n");
-    REQUIRE(doc.lines.size() == 8);
+    REQUIRE(doc.lines.size() == 7);
     CHECK(doc.lines[0].text == "Ada Lovelace");
     CHECK(doc.lines[0].heading);
     CHECK(doc.lines[0].size > doc.lines[1].size);
+    CHECK(doc.lines[1].size > doc.lines[2].size);
     CHECK(doc.lines[1].text == "Experience");
     CHECK(doc.lines[1].heading);
     CHECK(doc.lines[2].text == "Analyst, Engine Works");
@@ -30,6 +31,7 @@ TEST_CASE("read_plain_text_marks_markdown_headings_bold_lines_and_list_items") {
     CHECK(doc.lines[5].bullet);
     CHECK(doc.lines[6].text == "Numbered");
     CHECK(doc.lines[6].bullet);
+    CHECK(read_plain_text("**Analyst**, Engine Works and more").lines[0].bold == false);
 }
 
 TEST_CASE("read_plain_text_starts_a_paragraph_after_a_blank_line") {

@@ -51,6 +51,8 @@ TEST_CASE("match_heading_names_sections_in_four_languages") {
         {"References", ResumeSection::references},
         {"Referencias", ResumeSection::references},
         {"E X P E R I E N C E", ResumeSection::work},
+        {"S U M M A RY", ResumeSection::summary},
+        {"C E R T I F I C AT E S", ResumeSection::certificates},
         {"Skills & Tools", ResumeSection::skills},
         {"Contact", ResumeSection::contact},
         {"Persönliche Daten", ResumeSection::contact},
