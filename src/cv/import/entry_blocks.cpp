@@ -50,9 +50,10 @@ bool title_like(const Item& item) {
            !ends_sentence(t) && !starts_lower(t);
 }
 
-// Bold, heading and size: how a title line looks, to find its like in later entries.
+// Heading style and size: how a title line looks, to find its like in later entries.
 bool same_style(const TextLine& a, const TextLine& b) {
-    return a.bold == b.bold && a.heading == b.heading && std::fabs(a.size - b.size) < 0.6f;
+    // Bold is left out: generators drop it from some entries and not others.
+    return a.heading == b.heading && std::fabs(a.size - b.size) < 0.6f;
 }
 
 std::size_t parts_of(const std::vector<std::string>& header) {

@@ -79,6 +79,7 @@ class Parser {
             lines_.push_back(std::move(copy));
         }
         body_ = body_size(lines_);
+        restore_reading_order();
     }
 
     ParsedResume run() {
@@ -101,6 +102,28 @@ class Parser {
     SectionLines header_;
     std::vector<Section> sections_;
     std::vector<std::string> notes_;
+
+    // Some PDFs draw every section heading after the text (a theme's letter-spaced
+    // headings): the extractor then gives the headings at the end, each with nothing
+    // under it. When most sections come out empty, page position is the better order.
+    void restore_reading_order() {
+        std::size_t headings = 0, empty = 0;
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            if (!known_heading(lines_[i]))
+                continue;
+            ++headings;
+            if (i + 1 == lines_.size() || known_heading(lines_[i + 1]))
+                ++empty;
+        }
+        if (headings < 3 || empty * 2 < headings)
+            return;
+        std::stable_sort(lines_.begin(), lines_.end(), [](const TextLine& a, const TextLine& b) {
+            return a.page != b.page ? a.page < b.page : a.y < b.y;
+        });
+        notes_.push_back(
+            "The file lists its headings apart from their text; sections were "
+            "matched by their place on the page. Check the order of entries.");
+    }
 
     bool has_hint(const TextLine& l) const {
         return l.heading || l.bold || l.size > body_ + 0.9f || is_upper_case(l.text) ||

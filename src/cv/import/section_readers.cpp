@@ -340,6 +340,12 @@ json dated_lines(const SectionLines& lines, const char* name_key, const char* by
     json out = json::array();
     for (const auto* line : lines) {
         auto entry = single_dated(line->text, name_key, by_key, date_key);
+        // A date on its own line (set right of its entry) belongs to the entry before.
+        if (!entry.contains(name_key) && entry.contains(date_key) && !out.empty() &&
+            !out.back().contains(date_key)) {
+            out.back()[date_key] = entry[date_key];
+            continue;
+        }
         // A line with no name of its own continues the entry before it ("Scrum Alliance, 2018").
         bool continuation = !line->bullet && !line->paragraph_start && !out.empty() &&
                             !line->bold && !out.back().contains(by_key) &&
