@@ -135,6 +135,11 @@ class Parser {
     }
 
     std::optional<ResumeSection> known_heading(const TextLine& l) const {
+        return heading_match(l, true);
+    }
+
+    // exact_only false: only lines whose words are exactly a heading's.
+    std::optional<ResumeSection> heading_match(const TextLine& l, bool inexact) const {
         if (l.bullet)
             return std::nullopt;
         auto colon = l.text.find(':');
@@ -146,7 +151,7 @@ class Parser {
         auto words = word_count(l.text);
         if (m->exact && (has_hint(l) || words <= 3))
             return m->section;
-        if (!m->exact && has_hint(l) && words <= 5)
+        if (inexact && !m->exact && has_hint(l) && words <= 5)
             return m->section;
         return std::nullopt;
     }
@@ -176,10 +181,26 @@ class Parser {
         std::vector<Style> known;
         std::size_t first = lines_.size();
         for (std::size_t i = 0; i < lines_.size(); ++i) {
-            heading_of_[i] = known_heading(lines_[i]);
+            heading_of_[i] = heading_match(lines_[i], false);
+            if (heading_of_[i])
+                known.push_back(style_of(lines_[i]));
+        }
+        // "Selected Projects" is a heading when it looks like "Experience"; "Arquitecta de
+        // proyectos" in bold body type is a job title.
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            if (heading_of_[i])
+                continue;
+            auto style = style_of(lines_[i]);
+            bool styled =
+                known.empty() || std::find(known.begin(), known.end(), style) != known.end();
+            if (styled)
+                heading_of_[i] = heading_match(lines_[i], true);
+        }
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (heading_of_[i]) {
                 first = std::min(first, i);
-                known.push_back(style_of(lines_[i]));
+                if (std::find(known.begin(), known.end(), style_of(lines_[i])) == known.end())
+                    known.push_back(style_of(lines_[i]));
             }
         }
         for (std::size_t i = first + 1; i < lines_.size(); ++i) {
