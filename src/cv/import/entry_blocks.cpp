@@ -139,8 +139,9 @@ class Splitter {
         if (!items_[anchor].rest.empty())
             block.header.push_back(items_[anchor].rest);
         std::size_t i = anchor + 1;
-        for (std::size_t taken = 0; i < end && taken < max_following &&
-                                    parts_of(block.header) < 2 && title_like(items_[i]);
+        for (std::size_t taken = 0;
+             i < end && taken < max_following && title_like(items_[i]) &&
+             (parts_of(block.header) < 2 || !items_[i].line->paragraph_start);
              ++taken, ++i)
             block.header.push_back(items_[i].line->text);
         body(block, i, end);
