@@ -372,6 +372,10 @@ class Parser {
             }
             if (l == name_line)
                 continue;
+            if (auto profile = named_profile(l->text)) {
+                add_profile(basics, *profile);
+                continue;
+            }
             for (const auto& piece : other_pieces(l->text)) {
                 if (auto profile = named_profile(piece))
                     add_profile(basics, *profile);
