@@ -299,3 +299,60 @@ TEST_CASE("parse_resume_survives_hostile_input_in_bounded_time") {
     auto d = parse_text(no_headings);
     CHECK(d.resume.dump().size() < vitae::cv::kMaxResumeBytes);
 }
+
+TEST_CASE("parse_resume_puts_headings_drawn_apart_from_their_text_back_in_place") {
+    TextDocument doc;
+    auto add = [&](std::string text, float y, bool bold = false) {
+        TextLine l;
+        l.text = std::move(text);
+        l.size = bold ? 9 : 10;
+        l.bold = bold;
+        l.y = y;
+        l.paragraph_start = true;
+        doc.lines.push_back(l);
+    };
+    add("Jane Roe", 10);
+    add("Senior Engineer at Thameside Bank", 60);
+    add("Feb 2019 - Current", 61);
+    add("BSc Physics at University of Leeds", 110);
+    add("Sept 2010 - Jun 2013", 111);
+    add("English", 160);
+    add("SUMMARY", 30, true);
+    add("WORK EXPERIENCE", 50, true);
+    add("EDUCATION", 100, true);
+    add("LANGUAGES", 150, true);
+    auto parsed = parse_resume(doc);
+    json r = parsed.resume;
+    CAPTURE(r.dump(2));
+    REQUIRE(r["work"].size() == 1);
+    CHECK(r["work"][0]["name"] == "Thameside Bank");
+    CHECK(r["work"][0]["startDate"] == "2019-02");
+    CHECK(r["education"][0]["institution"] == "University of Leeds");
+    CHECK(r["languages"][0]["language"] == "English");
+    CHECK(has_note(parsed.notes, "matched by their place on the page"));
+}
+
+TEST_CASE("parse_resume_takes_a_bold_job_title_with_a_heading_word_for_a_title") {
+    TextDocument doc;
+    auto add = [&](std::string text, float size, bool bold) {
+        TextLine l;
+        l.text = std::move(text);
+        l.size = size;
+        l.bold = bold;
+        l.paragraph_start = true;
+        doc.lines.push_back(l);
+    };
+    add("Sofía Martín", 17, true);
+    add("Experiencia profesional", 14.5f, true);
+    add("Arquitecta de proyectos", 10, true);
+    add("ene. 2017 – actualidad", 10, false);
+    add("Estudio Retiro Arquitectos, Madrid", 10, false);
+    auto parsed = parse_resume(doc);
+    json r = parsed.resume;
+    CAPTURE(r.dump(2));
+    CHECK_FALSE(r.contains("projects"));
+    REQUIRE(r["work"].size() == 1);
+    CHECK(r["work"][0]["position"] == "Arquitecta de proyectos");
+    CHECK(r["work"][0]["name"] == "Estudio Retiro Arquitectos");
+    CHECK(r["work"][0]["location"] == "Madrid");
+}
