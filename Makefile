@@ -28,7 +28,7 @@ test:
 
 bench: build
 	packaging/install-deps.sh bench
-	cmake --build $(BUILD) -j$(JOBS) --target vitae_export_bench
+	cmake --build $(BUILD) -j$(JOBS) --target vitae_export_bench vitae_import_bench
 	bench/run.sh $(BUILD)/vitae
 
 # libFuzzer targets of tests/fuzz, built with clang in build-fuzz, each run FUZZ_SECONDS.

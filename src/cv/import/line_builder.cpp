@@ -72,6 +72,7 @@ void LineBuilder::add(TextLine line, bool join_hyphens) {
     if (auto prefix = bullet_prefix(line.text)) {
         line.text.erase(0, prefix);
         line.bullet = true;
+        line.paragraph_start = true;  // a list item starts even where the layout ran on
         if (line.text.empty()) {
             pending_bullet_ = true;
             return;

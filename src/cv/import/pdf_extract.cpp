@@ -31,6 +31,7 @@ struct PageLine {
     float size = 0;
     bool bold = false;
     fz_rect box{};
+    float baseline = 0;
 };
 
 struct PageBlock {
@@ -74,6 +75,7 @@ void append_utf8(std::string& out, int c) {
 PageLine read_line(fz_context* ctx, const fz_stext_line* line) {
     PageLine out;
     out.box = line->bbox;
+    out.baseline = line->first_char ? line->first_char->origin.y : line->bbox.y1;
     std::map<float, int> sizes;
     int letters = 0;
     int bold = 0;
@@ -120,6 +122,14 @@ float first_baseline(const fz_stext_block* block) {
     return block->bbox.y1;
 }
 
+// `line` goes on the same baseline to the right of the block's last line.
+bool continues(const std::vector<PageLine>& lines, const PageLine& line) {
+    if (lines.empty())
+        return false;
+    const auto& last = lines.back();
+    return std::fabs(last.baseline - line.baseline) < 1 && line.box.x0 >= last.box.x1 - 1;
+}
+
 std::vector<PageBlock> read_blocks(fz_context* ctx, const fz_stext_page* page,
                                    std::size_t& budget) {
     std::vector<PageBlock> blocks;
@@ -140,6 +150,15 @@ std::vector<PageBlock> read_blocks(fz_context* ctx, const fz_stext_page* page,
             }
             budget -= text.text.size();
             out.box = fz_union_rect(out.box, text.box);
+            if (continues(out.lines, text)) {
+                // MuPDF cuts a justified line at wide word spaces (pdfTeX): one line again.
+                auto& last = out.lines.back();
+                const float gap = text.box.x0 - last.box.x1;
+                last.text += gap > 4 * std::max(text.size, 1.0f) ? '\t' : ' ';
+                last.text += text.text;
+                last.box = fz_union_rect(last.box, text.box);
+                continue;
+            }
             out.lines.push_back(std::move(text));
         }
         if (!out.lines.empty())
@@ -148,60 +167,87 @@ std::vector<PageBlock> read_blocks(fz_context* ctx, const fz_stext_page* page,
     return blocks;
 }
 
-std::size_t line_count(const std::vector<const PageBlock*>& blocks) {
-    std::size_t n = 0;
-    for (const auto* block : blocks)
-        n += block->lines.size();
-    return n;
-}
+// A vertical gutter splits the page's blocks into a left and a right column when
+// - both sides hold real text, and neither is text aligned to its right edge (dates against
+//   the right margin);
+// - nothing crosses the gutter between the top and the bottom of the columns (a header
+//   above them or a footer below is fine; a summary running across the page is not);
+// - the sides sit beside each other: most blocks of the side with fewer have a block of
+//   the other side at the same height. Dates on lines of their own between the entries of
+//   a one-column CV fail this;
+// - and they are not rows of one table: when the dates of a CV sit in a narrow left column,
+//   each on the baseline of its entry, those rows are read across, not down.
+struct Side {
+    std::vector<const PageBlock*> blocks;
+    std::size_t lines = 0;
+    fz_rect box = fz_empty_rect;
 
-// A vertical gutter splits the page's blocks into a left and a right column when both sides
-// hold real text, they sit beside each other (their heights overlap), and they are not rows
-// of one table: in a CV with dates in a narrow left column each date starts on the baseline
-// of its entry, and those rows must be read across, not down.
+    void add(const PageBlock& block) {
+        blocks.push_back(&block);
+        lines += block.lines.size();
+        box = fz_union_rect(box, block.box);
+    }
+};
+
 struct Split {
     float gutter = 0;
     std::size_t smaller_side = 0;
 };
 
-bool is_column_split(const std::vector<PageBlock>& blocks, float gutter, Split& split) {
-    std::vector<const PageBlock*> left, right;
-    std::size_t straddling = 0, total = 0;
-    for (const auto& block : blocks) {
-        total += block.lines.size();
-        if (block.box.x1 <= gutter)
-            left.push_back(&block);
-        else if (block.box.x0 >= gutter)
-            right.push_back(&block);
-        else
-            straddling += block.lines.size();
+// Right-aligned text (dates against the right margin): the blocks end together and start
+// wherever their text makes them. A column's blocks start together (lists indented).
+bool is_right_aligned(const Side& side) {
+    std::size_t flush_right = 0, flush_left = 0;
+    for (const auto* block : side.blocks) {
+        flush_right += side.box.x1 - block->box.x1 <= 3 ? 1 : 0;
+        flush_left += block->box.x0 - side.box.x0 <= 8 ? 1 : 0;
     }
-    const std::size_t left_lines = line_count(left), right_lines = line_count(right);
-    if (left_lines < 3 || right_lines < 3 || straddling * 3 > total)
-        return false;
-    auto extent = [](const std::vector<const PageBlock*>& side) {
-        fz_rect box = fz_empty_rect;
-        for (const auto* block : side)
-            box = fz_union_rect(box, block->box);
-        return box;
-    };
-    const fz_rect l = extent(left), r = extent(right);
-    const float overlap = std::min(l.y1, r.y1) - std::max(l.y0, r.y0);
-    if (overlap < 0.5f * std::min(l.y1 - l.y0, r.y1 - r.y0))
-        return false;
-    std::size_t aligned = 0;
-    for (const auto* a : left) {
-        for (const auto* b : right) {
-            if (std::fabs(a->first_baseline - b->first_baseline) < 2) {
-                ++aligned;
+    return flush_right * 10 >= side.blocks.size() * 8 && flush_left * 10 < side.blocks.size() * 7;
+}
+
+// How many blocks of `side` have a block of `other` at the same height.
+std::size_t beside(const Side& side, const Side& other, bool same_baseline) {
+    std::size_t n = 0;
+    for (const auto* a : side.blocks) {
+        for (const auto* b : other.blocks) {
+            const bool hit =
+                same_baseline ? std::fabs(a->first_baseline - b->first_baseline) < 2
+                              : std::min(a->box.y1, b->box.y1) - std::max(a->box.y0, b->box.y0) > 1;
+            if (hit) {
+                ++n;
                 break;
             }
         }
     }
-    if (aligned * 2 > left.size())
-        return false;
-    split = {gutter, std::min(left_lines, right_lines)};
-    return true;
+    return n;
+}
+
+std::optional<Split> column_split(const std::vector<PageBlock>& blocks, float gutter) {
+    Side left, right;
+    std::vector<const PageBlock*> straddling;
+    for (const auto& block : blocks) {
+        if (block.box.x1 <= gutter)
+            left.add(block);
+        else if (block.box.x0 >= gutter)
+            right.add(block);
+        else
+            straddling.push_back(&block);
+    }
+    if (left.lines < 3 || right.lines < 3 || is_right_aligned(left) || is_right_aligned(right))
+        return std::nullopt;
+    const float top = std::min(left.box.y0, right.box.y0);
+    const float bottom = std::max(left.box.y1, right.box.y1);
+    for (const auto* block : straddling) {
+        if (block->box.y1 > top + 1 && block->box.y0 < bottom - 1)
+            return std::nullopt;
+    }
+    const Side& fewer = left.blocks.size() <= right.blocks.size() ? left : right;
+    const Side& more = &fewer == &left ? right : left;
+    if (beside(fewer, more, false) * 2 < fewer.blocks.size())
+        return std::nullopt;
+    if (beside(left, right, true) * 2 > left.blocks.size())
+        return std::nullopt;
+    return Split{gutter, std::min(left.lines, right.lines)};
 }
 
 std::optional<float> find_gutter(const std::vector<PageBlock>& blocks) {
@@ -218,9 +264,8 @@ std::optional<float> find_gutter(const std::vector<PageBlock>& blocks) {
         for (float gutter : {block.box.x1 + 0.5f, block.box.x0 - 0.5f}) {
             if (gutter < min_x + margin || gutter > max_x - margin)
                 continue;
-            Split split;
-            if (is_column_split(blocks, gutter, split) &&
-                (!best || split.smaller_side > best->smaller_side))
+            auto split = column_split(blocks, gutter);
+            if (split && (!best || split->smaller_side > best->smaller_side))
                 best = split;
         }
     }
@@ -229,23 +274,39 @@ std::optional<float> find_gutter(const std::vector<PageBlock>& blocks) {
     return best->gutter;
 }
 
-// The page's blocks in reading order. Without columns MuPDF's order stands: it is the order
-// the generator drew the text in, which is the reading order for every common generator.
-// With columns, blocks are taken top to bottom; a full-width block ends a band, and each
-// band gives its left column and then its right column.
-std::vector<const PageBlock*> reading_order(const std::vector<PageBlock>& blocks) {
-    std::vector<const PageBlock*> out;
-    auto gutter = find_gutter(blocks);
-    if (!gutter) {
-        for (const auto& block : blocks)
-            out.push_back(&block);
-        return out;
-    }
+// Blocks top to bottom by their first baseline; blocks that start on the same baseline
+// (a title and its right-aligned date) left to right. Content-stream order is not enough:
+// Chromium, for one, draws a page's text in an order of its own.
+std::vector<const PageBlock*> top_to_bottom(const std::vector<PageBlock>& blocks) {
     std::vector<const PageBlock*> sorted;
     for (const auto& block : blocks)
         sorted.push_back(&block);
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const PageBlock* a, const PageBlock* b) { return a->box.y0 < b->box.y0; });
+    std::stable_sort(sorted.begin(), sorted.end(), [](const PageBlock* a, const PageBlock* b) {
+        return a->first_baseline < b->first_baseline;
+    });
+    for (std::size_t start = 0; start < sorted.size();) {
+        std::size_t end = start + 1;
+        while (end < sorted.size() &&
+               sorted[end]->first_baseline - sorted[start]->first_baseline < 3)
+            ++end;
+        std::stable_sort(
+            sorted.begin() + static_cast<std::ptrdiff_t>(start),
+            sorted.begin() + static_cast<std::ptrdiff_t>(end),
+            [](const PageBlock* a, const PageBlock* b) { return a->box.x0 < b->box.x0; });
+        start = end;
+    }
+    return sorted;
+}
+
+// The page's blocks in reading order: top to bottom, and with columns, blocks are taken top
+// to bottom; a full-width block ends a band, and each band gives its left column and then
+// its right column.
+std::vector<const PageBlock*> reading_order(const std::vector<PageBlock>& blocks) {
+    std::vector<const PageBlock*> sorted = top_to_bottom(blocks);
+    auto gutter = find_gutter(blocks);
+    if (!gutter)
+        return sorted;
+    std::vector<const PageBlock*> out;
     std::vector<const PageBlock*> left, right;
     auto flush = [&] {
         out.insert(out.end(), left.begin(), left.end());
