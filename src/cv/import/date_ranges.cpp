@@ -198,7 +198,9 @@ class Scanner {
 
     bool is(std::size_t i, Kind kind) const { return i < t_.size() && t_[i].kind == kind; }
 
-    bool adjacent(std::size_t i) const { return i > 0 && t_[i].begin == t_[i - 1].end; }
+    bool adjacent(std::size_t i) const {
+        return i > 0 && i < t_.size() && t_[i].begin == t_[i - 1].end;
+    }
 
     bool number_of(std::size_t i, std::size_t min_len, std::size_t max_len) const {
         return is(i, Kind::number) && t_[i].folded.size() >= min_len &&

@@ -77,6 +77,8 @@ TEST_CASE("find_dates_leaves_postcodes_phone_numbers_and_counts_alone") {
     CHECK_FALSE(find_dates("Team of 12 engineers"));
     CHECK(find_dates("13/2020")->start == "2020");  // no 13th month: the year alone
     CHECK_FALSE(find_dates(""));
+    CHECK_FALSE(find_dates("12."));  // found by fuzzing: a date separator at the end of a line
+    CHECK_FALSE(find_dates("Jan 3/"));
 }
 
 TEST_CASE("without_dates_keeps_the_title_and_drops_the_separators") {
