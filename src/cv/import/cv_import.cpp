@@ -2,6 +2,10 @@
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "cv/import/docx_extract.hpp"
+#include "cv/import/pdf_extract.hpp"
+#include "cv/import/plain_text.hpp"
+#include "cv/import/resume_parser.hpp"
 #include "cv/resume.hpp"
 
 namespace vitae::cv {
@@ -53,6 +57,12 @@ ImportedCv import_json(std::string_view bytes) {
     for (const auto& problem : validate(out.resume))
         out.notes.push_back(problem.path + ": " + problem.message);
     return out;
+}
+
+ImportedCv from_text(SourceKind kind, const TextDocument& document) {
+    auto parsed = parse_resume(document);
+    return ImportedCv{
+        .kind = kind, .resume = std::move(parsed.resume), .notes = std::move(parsed.notes)};
 }
 
 }  // namespace
@@ -114,13 +124,14 @@ ImportedCv import_document(std::string_view bytes, const ImportLimits& limits) {
     switch (detect_kind(bytes, limits)) {
         case SourceKind::json:
             return import_json(bytes);
-        case SourceKind::pdf:
-        case SourceKind::docx:
         case SourceKind::text:
-            break;
+            return from_text(SourceKind::text, read_plain_text(without_bom(bytes)));
+        case SourceKind::pdf:
+            return from_text(SourceKind::pdf, extract_pdf(bytes, limits));
+        case SourceKind::docx:
+            return from_text(SourceKind::docx, extract_docx(bytes, limits));
     }
-    // Replaced by the extractors and the résumé parser in this branches.
-    throw Error(ErrorCode::unsupported_media, "Importing this kind of file is not built yet.");
+    throw Error(ErrorCode::internal, "Unknown kind of upload.");
 }
 
 }  // namespace vitae::cv
