@@ -8,6 +8,7 @@
 #include "api/cv_export_handlers.hpp"
 #include "api/cv_handlers.hpp"
 #include "api/health_handlers.hpp"
+#include "api/import_handlers.hpp"
 #include "app/data_dir_lock.hpp"
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
@@ -22,6 +23,7 @@
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/logging.hpp"
+#include "cv/cv_import_service.hpp"
 #include "cv/cv_service.hpp"
 #include "cv/cv_share_service.hpp"
 #include "http/middleware.hpp"
@@ -38,6 +40,7 @@
 #include "web/api_token_pages.hpp"
 #include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
+#include "web/cv_import_pages.hpp"
 #include "web/cv_pages.hpp"
 #include "web/cv_share_pages.hpp"
 #include "web/cv_template_styles.hpp"
@@ -80,6 +83,8 @@ struct App::Parts {
     std::unique_ptr<auth::UserAdmin> user_admin;
     std::unique_ptr<cv::CvService> cvs;
     std::unique_ptr<cv::CvShareService> shares;
+    std::unique_ptr<cv::CvImportService> imports;
+    std::unique_ptr<http::RateLimiter> import_rate;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     std::string setup_url;
@@ -106,6 +111,8 @@ void prepare_data_dir(const fs::path& data_dir) {
         }
     }
 }
+
+constexpr std::uint64_t kFormOverheadBytes = 64 * 1024;
 
 // The JSON API takes personal tokens only (no cookies, hence no CSRF); HTML pages take
 // the session cookie only (so a stolen API token opens no pages). A browser session is
@@ -180,7 +187,9 @@ int App::start() {
         .write_timeout_s = config_.http_write_timeout_s,
         .keepalive_timeout_s = config_.http_keepalive_timeout_s,
         .keepalive_max = config_.http_keepalive_max,
-        .max_body_bytes = config_.max_upload_bytes,
+        // Room for a multipart form around a file at the limit, so the import refuses an
+        // oversized file with its own message instead of the server's bare 413.
+        .max_body_bytes = config_.max_upload_bytes + kFormOverheadBytes,
         .trusted_proxies = http::TrustedProxies(config_.trusted_proxies),
     });
     const web::Views& views = *p.views;
@@ -239,6 +248,16 @@ void App::start_services() {
     p.export_rate = std::make_unique<http::RateLimiter>(
         http::RateLimiter::Rule{.capacity = 20, .refill_per_second = 1}, options_.steady_clock);
     p.shares = std::make_unique<cv::CvShareService>(*p.db, *p.hasher, *p.policy, clock);
+    cv::ImportLimits import_limits;
+    import_limits.max_bytes = config_.max_upload_bytes;
+    import_limits.max_pdf_pages = config_.import_max_pdf_pages;
+    p.imports = std::make_unique<cv::CvImportService>(
+        *p.db, *p.cvs, cv::UploadStore(config_.data_dir / "uploads"), clock, import_limits);
+    // Reading a PDF or DOCX costs more than an export: a burst of 10, then one every 6 s
+    // per member and address.
+    p.import_rate = std::make_unique<http::RateLimiter>(
+        http::RateLimiter::Rule{.capacity = 10, .refill_per_second = 1.0 / 6},
+        options_.steady_clock);
 }
 
 void App::register_routes() {
@@ -278,6 +297,8 @@ void App::register_routes() {
     web::CvPages cv_pages{*p.views, *p.cvs, p.assets};
     web::register_cv_pages(router, cv_pages);
     web::register_cv_editor_page(router, cv_pages);
+    web::register_cv_import_pages(router, {*p.views, *p.imports, p.assets, *p.import_rate});
+    api::register_import_routes(router, *p.imports, *p.import_rate);
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.
@@ -290,6 +311,9 @@ void App::schedule_housekeeping() {
             auto removed = audit.prune(keep_days);
             log::info("audit log pruned", {{"removed", removed}, {"keep_days", keep_days}});
         });
+    p.scheduler->every(std::chrono::hours(1), "unsaved import prune", [&imports = *p.imports] {
+        log::info("unsaved imports pruned", {{"removed", imports.prune_unsaved()}});
+    });
     p.scheduler->every(std::chrono::hours(1), "session prune", [&sessions = *p.sessions] {
         log::info("expired sessions pruned", {{"removed", sessions.prune()}});
     });
