@@ -58,6 +58,13 @@ std::optional<nlohmann::json> JsonBody::object(std::string_view field) const {
     return *value;
 }
 
+std::optional<nlohmann::json> JsonBody::value(std::string_view field) const {
+    const auto* value = find(field);
+    if (!value)
+        return std::nullopt;
+    return *value;
+}
+
 std::string JsonBody::required_text(std::string_view field) const {
     auto value = text(field);
     if (!value)

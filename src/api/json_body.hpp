@@ -22,6 +22,9 @@ class JsonBody {
     std::optional<bool> flag(std::string_view field) const;
     // The field when it is a JSON object; Error(bad_request) when it has another type.
     std::optional<nlohmann::json> object(std::string_view field) const;
+    // The field as sent, whatever its type (null included), for fields a handler reads
+    // itself (nullable ids, lists).
+    std::optional<nlohmann::json> value(std::string_view field) const;
     // text(), or Error(bad_request) when it is missing.
     std::string required_text(std::string_view field) const;
 

@@ -4,12 +4,14 @@
 
 #include "api/account_handlers.hpp"
 #include "api/admin_user_handlers.hpp"
+#include "api/application_handlers.hpp"
 #include "api/audit_handlers.hpp"
 #include "api/cv_export_handlers.hpp"
 #include "api/cv_handlers.hpp"
 #include "api/health_handlers.hpp"
 #include "api/import_handlers.hpp"
 #include "app/data_dir_lock.hpp"
+#include "applications/application_service.hpp"
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
 #include "auth/audit.hpp"
@@ -21,6 +23,7 @@
 #include "auth/user_admin.hpp"
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
+#include "core/ip_range.hpp"
 #include "core/log.hpp"
 #include "core/logging.hpp"
 #include "cv/cv_import_service.hpp"
@@ -31,6 +34,7 @@
 #include "http/server.hpp"
 #include "http/static_assets.hpp"
 #include "jobs/scheduler.hpp"
+#include "net/fetcher.hpp"
 #include "ops/health.hpp"
 #include "store/database.hpp"
 #include "store/migrator.hpp"
@@ -38,6 +42,7 @@
 #include "web/admin_settings_page.hpp"
 #include "web/admin_users_pages.hpp"
 #include "web/api_token_pages.hpp"
+#include "web/application_pages.hpp"
 #include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
 #include "web/cv_import_pages.hpp"
@@ -47,6 +52,7 @@
 #include "web/error_page.hpp"
 #include "web/home_page.hpp"
 #include "web/invite_pages.hpp"
+#include "web/job_fetch_page.hpp"
 #include "web/shared_cv_pages.hpp"
 #include "web/sign_in_pages.hpp"
 #include "web/sign_in_throttle.hpp"
@@ -85,6 +91,9 @@ struct App::Parts {
     std::unique_ptr<cv::CvShareService> shares;
     std::unique_ptr<cv::CvImportService> imports;
     std::unique_ptr<http::RateLimiter> import_rate;
+    net::FetchPolicy fetch_policy;
+    std::unique_ptr<http::RateLimiter> fetch_rate;
+    std::unique_ptr<applications::ApplicationService> applications;
     std::unique_ptr<http::Server> server;
     std::unique_ptr<http::Router> router;
     std::string setup_url;
@@ -258,6 +267,12 @@ void App::start_services() {
     p.import_rate = std::make_unique<http::RateLimiter>(
         http::RateLimiter::Rule{.capacity = 10, .refill_per_second = 1.0 / 6},
         options_.steady_clock);
+    p.applications = std::make_unique<applications::ApplicationService>(*p.db, *p.cvs, clock);
+    p.fetch_policy.allow = core::parse_ip_ranges(config_.fetch_allow, "VITAE_FETCH_ALLOW");
+    // A fetch holds a worker up to 10 s and makes us a client of somebody's site: a burst
+    // of 5, then one every 10 s per member and address.
+    p.fetch_rate = std::make_unique<http::RateLimiter>(
+        http::RateLimiter::Rule{.capacity = 5, .refill_per_second = 0.1}, options_.steady_clock);
 }
 
 void App::register_routes() {
@@ -269,7 +284,7 @@ void App::register_routes() {
     });
     api::register_health_routes(router, *p.health);
     http::register_static_assets(router, p.assets);
-    web::register_home_page(router, *p.views, *p.health, *p.browser);
+    web::register_home_page(router, *p.views, *p.health, *p.browser, *p.applications);
     web::register_sign_in_pages(
         router, {*p.views, *p.browser, *p.credentials, *p.second_factor, *p.first_run, *p.audit,
                  *p.sign_in_throttle, *p.sign_in_rate});
@@ -299,6 +314,12 @@ void App::register_routes() {
     web::register_cv_editor_page(router, cv_pages);
     web::register_cv_import_pages(router, {*p.views, *p.imports, p.assets, *p.import_rate});
     api::register_import_routes(router, *p.imports, *p.import_rate);
+    api::register_application_routes(router, *p.applications);
+    web::ApplicationPages application_pages{*p.views, *p.applications, *p.cvs};
+    web::register_application_transfer_pages(router, application_pages);
+    web::register_application_pages(router, application_pages);
+    web::register_job_fetch_page(
+        router, {*p.views, *p.applications, *p.cvs, p.fetch_policy, *p.fetch_rate});
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.

@@ -111,7 +111,7 @@ Cv CvImportService::save(std::int64_t owner, std::int64_t upload_id, const SaveI
         }
     }
     NewCv input{.title = how.title.empty() ? default_title(d) : how.title,
-                .template_name = how.template_name};
+                .template_name = how.template_name.empty() ? "classic" : how.template_name};
     input.resume = std::move(d.imported.resume);
     auto cv = cvs_.create(owner, input);
     db_.write([&](store::Connection& c) {

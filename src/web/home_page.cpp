@@ -1,5 +1,7 @@
 #include "web/home_page.hpp"
 
+#include "web/application_pages.hpp"
+
 namespace vitae::web {
 
 std::string format_uptime(double seconds) {
@@ -15,9 +17,11 @@ std::string format_uptime(double seconds) {
 }
 
 void register_home_page(http::Router& router, const Views& views, const ops::Health& health,
-                        const BrowserSessions& browser) {
+                        const BrowserSessions& browser,
+                        applications::ApplicationService& applications) {
     router.get("/", http::Access::public_,
-               [&views, &health, &browser](const httplib::Request& req, httplib::Response& res) {
+               [&views, &health, &browser, &applications](const httplib::Request& req,
+                                                          httplib::Response& res) {
                    Viewer viewer = browser.viewer(req, res);
                    Data status;
                    status.set("database", health.database_status());
@@ -26,6 +30,10 @@ void register_home_page(http::Router& router, const Views& views, const ops::Hea
                    page.set("status", status);
                    page.set("version", views.version());
                    page.set("signed_in", viewer.signed_in());
+                   if (viewer.signed_in()) {
+                       page.set("dashboard",
+                                application_dashboard(applications, viewer.principal->user_id));
+                   }
                    send_html(res, views.page("home", "Home", page, "/", viewer));
                });
 }

@@ -18,6 +18,7 @@ struct NavEntry {
 constexpr NavEntry kNav[] = {
     {"/", "Home", Shown::always},
     {"/cvs", "CVs", Shown::signed_in},
+    {"/applications", "Applications", Shown::signed_in},
     {"/account", "Account", Shown::signed_in},
     {"/admin/users", "Users", Shown::admin},
     {"/admin/audit", "Audit", Shown::admin},
@@ -25,7 +26,8 @@ constexpr NavEntry kNav[] = {
 };
 
 // templates/partials/<name>.html, usable as {{> name}} in every page.
-constexpr const char* kPartials[] = {"alerts", "one_time_link", "password_fields"};
+constexpr const char* kPartials[] = {"alerts", "application_fields", "one_time_link",
+                                     "password_fields"};
 
 bool visible(const NavEntry& entry, const Viewer& viewer) {
     switch (entry.shown) {

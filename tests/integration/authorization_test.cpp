@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "applications/application_service.hpp"
 #include "auth/account_service.hpp"
 #include "auth/api_token_service.hpp"
 #include "auth/password_hasher.hpp"
@@ -160,6 +161,13 @@ std::string new_imported_cv(World& w, std::int64_t owner) {
     return std::to_string(imports.save(owner, draft.upload.id, {}).id);
 }
 
+std::string new_application(World& w, std::int64_t owner) {
+    auto& db = w.app.app().database();
+    vitae::cv::CvService cvs(db, vitae::core::unix_now, 1000);
+    vitae::applications::ApplicationService apps(db, cvs, vitae::core::unix_now);
+    return std::to_string(apps.create(owner, {.company = "Fixture", .role = "Role"}).id);
+}
+
 const std::map<std::string, Fixture>& fixtures() {
     static const std::map<std::string, Fixture> kFixtures = {
         {R"(/account/tokens/(\d+)/revoke)", new_token},
@@ -171,6 +179,13 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/admin/users/(\d+)/delete)", new_user},
         {R"(/api/v1/admin/users/(\d+))", new_user},
         {R"(/api/v1/admin/users/(\d+)/reset)", new_user},
+        {R"(/api/v1/applications/(\d+))", new_application},
+        {R"(/applications/(\d+))", new_application},
+        {R"(/applications/(\d+)/status)", new_application},
+        {R"(/applications/(\d+)/tailor)", new_application},
+        {R"(/applications/(\d+)/delete)", new_application},
+        {R"(/applications/(\d+)/fetch-job)", new_application},
+        {R"(/applications/(\d+)/job\.json)", new_application},
         {R"(/api/v1/cvs/(\d+))", new_cv},
         {R"(/api/v1/cvs/(\d+)/versions)", new_cv},
         {R"(/api/v1/cvs/(\d+)/diff)", new_cv},
@@ -344,7 +359,9 @@ TEST_SUITE("integration") {
                         "(SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) || '|' || "
                         "(SELECT count(*) FROM one_time_links) || '|' || "
                         "(SELECT count(*) FROM settings) || '|' || "
-                        "(SELECT count(*) || '/' || count(revoked_at) FROM cv_shares)");
+                        "(SELECT count(*) || '/' || count(revoked_at) FROM cv_shares) || '|' || "
+                        "(SELECT count(*) || '/' || total(updated_at) FROM applications) || '|' || "
+                        "(SELECT count(*) FROM application_events)");
                     s.step();
                     return s.column_text(0);
                 });

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "auth/account_service.hpp"
+#include "auth/api_token_service.hpp"
 #include "core/crypto.hpp"
 #include "cv/cv_service.hpp"
 #include "support/api_call.hpp"
@@ -93,7 +95,7 @@ TEST_SUITE("integration") {
         CHECK(contains(draft->body, "Jane Doe CV.json"));
         CHECK(contains(draft->body, "JSON Resume"));
         CHECK(contains(draft->body, "value=\"" + name + "\""));  // the suggested title
-        CHECK(contains(draft->body, rich["work"][0]["name"].get<std::string>()));
+        CHECK(contains(draft->body, rich["work"][0]["position"].get<std::string>()));
         auto preview = site.browser.get("/cvs/import/" + id + "/preview?template=modern");
         REQUIRE(preview->status == 200);
         CHECK(contains(preview->body, name));
