@@ -257,7 +257,7 @@ TEST_SUITE("integration") {
         const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
         const Refusal refusals[] = {
             {{{"file", std::string(17 * 1024, '{'), "big.json", ""}}, 413, "payload_too_large"},
-            {{{"file", png, "a.png", "image/png"}}, 415, "unsupported_media"},
+            {{{"file", png, "a.png", "image/png"}}, 415, "unsupported_media_type"},
             {{{"file", "{oops", "a.json", ""}}, 400, "bad_request"},
             {{{"other", "x", "", ""}}, 400, "bad_request"},
         };

@@ -50,7 +50,7 @@ TEST_CASE("html_text_caps_output_at_a_character_boundary") {
     // Ends on a whole character: no lone lead or continuation byte.
     const auto last = static_cast<unsigned char>(page.text.back());
     CHECK((last < 0x80 || (last & 0xC0) == 0x80));
-    CHECK(page.text.ends_with("t") || page.text.ends_with("\u00e9"));
+    CHECK((page.text.ends_with("t") || page.text.ends_with("\u00e9")));
 }
 
 TEST_CASE("html_text_cuts_markup_nested_deeper_than_a_thousand_levels") {
