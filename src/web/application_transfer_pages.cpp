@@ -26,7 +26,7 @@ void send_download(httplib::Response& res, std::string body, const char* type,
 }
 
 void register_csv(http::Router& router, const ApplicationPages& p) {
-    router.get(R"(/applications/export\.csv)", http::Access::member,
+    router.get("/applications/export.csv", http::Access::member,
                [p](const httplib::Request&, httplib::Response& res, const auth::Principal& who) {
                    auto csv = applications::to_csv(p.applications.export_all(who.user_id));
                    send_download(res, std::move(csv), "text/csv; charset=utf-8",
@@ -56,7 +56,7 @@ void register_csv(http::Router& router, const ApplicationPages& p) {
 
 void register_job_json(http::Router& router, const ApplicationPages& p) {
     router.get(
-        R"(/applications/(\d+)/job\.json)", http::Access::member,
+        R"(/applications/(\d+)/job.json)", http::Access::member,
         [p](const httplib::Request& req, httplib::Response& res, const auth::Principal& who) {
             auto a = p.applications.get(who.user_id, http::path_id(req));
             send_download(res, applications::to_job_json(a).dump(2), "application/json",

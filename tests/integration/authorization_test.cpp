@@ -185,7 +185,7 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/applications/(\d+)/tailor)", new_application},
         {R"(/applications/(\d+)/delete)", new_application},
         {R"(/applications/(\d+)/fetch-job)", new_application},
-        {R"(/applications/(\d+)/job\.json)", new_application},
+        {R"(/applications/(\d+)/job.json)", new_application},
         {R"(/api/v1/cvs/(\d+))", new_cv},
         {R"(/api/v1/cvs/(\d+)/versions)", new_cv},
         {R"(/api/v1/cvs/(\d+)/diff)", new_cv},

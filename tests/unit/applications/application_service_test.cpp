@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "applications/application_csv.hpp"
+
 #include "core/error.hpp"
 #include "cv/cv_service.hpp"
 #include "store/database.hpp"
@@ -247,6 +249,16 @@ TEST_CASE("import_refuses_more_rows_than_the_cap") {
     CHECK(message_of([&] { f.apps.import_all(f.ada, rows); }).find("at most 5000") !=
           std::string::npos);
     CHECK(f.count("SELECT count(*) FROM applications") == 0);
+}
+
+TEST_CASE("a_csv_of_the_full_5000_rows_imports_in_one_go") {
+    Fixture f;
+    std::string csv = "company,role,status,notes\r\n";
+    for (std::size_t i = 0; i < kMaxImportRows; ++i)
+        csv += "\"Company " + std::to_string(i) + "\",Engineer,applied,\"a, b\"\r\n";
+    CHECK(f.apps.import_all(f.ada, parse_csv(csv)) == kMaxImportRows);
+    CHECK(f.count("SELECT count(*) FROM applications") == 5000);
+    CHECK(f.count("SELECT count(*) FROM application_events WHERE status = 'applied'") == 5000);
 }
 
 TEST_CASE("dashboard_counts_by_status_and_lists_follow_ups_due_within_a_week") {
