@@ -15,6 +15,9 @@ find_path(SPDLOG_INCLUDE_DIR spdlog/spdlog.h REQUIRED)
 find_library(MBEDCRYPTO_LIBRARY mbedcrypto REQUIRED)
 pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
 find_package(pugixml REQUIRED)
+# Outbound HTTP (src/net). Development and tests link Debian's libcurl (OpenSSL flavour);
+# the static release builds curl from the Debian source package against mbedTLS instead.
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 # MuPDF: Debian ships static libraries only; mupdf.pc lists its private dependencies
 # (an older list: mujs, gumbo, openjp2, jbig2dec, jpeg), harfbuzz and freetype come from
 # pkg-config. zlib is among them too: a static library's dependencies must come after it
@@ -32,7 +35,7 @@ target_link_libraries(vitae_deps INTERFACE
   PkgConfig::HTTPLIB PkgConfig::SQLITE3 PkgConfig::ZLIB
   PkgConfig::ARGON2 PkgConfig::OATH PkgConfig::QRENCODE
   nlohmann_json::nlohmann_json ${MBEDCRYPTO_LIBRARY}
-  PkgConfig::LIBARCHIVE pugixml::pugixml
+  PkgConfig::LIBARCHIVE pugixml::pugixml PkgConfig::CURL
   ${MUPDF_LIBRARY} ${MUPDF_THIRD_LIBRARY} ${MUJS_LIBRARY} ${GUMBO_LIBRARY} ${JBIG2DEC_LIBRARY}
   PkgConfig::MUPDF_DEPS
   Threads::Threads)

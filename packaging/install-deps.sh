@@ -12,6 +12,7 @@ build_pkgs=(
   libarchive-dev libpugixml-dev
   libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev
   libharfbuzz-dev libfreetype-dev
+  libcurl4-openssl-dev
 )
 # Third-party readers of our exports (pdftotext, qpdf, LibreOffice, unzip) and the browser test
 # (Chromium driven by playwright-core from npm; ajv checks the JSON Resume schema); clang and

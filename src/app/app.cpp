@@ -10,6 +10,7 @@
 #include "api/cv_handlers.hpp"
 #include "api/health_handlers.hpp"
 #include "api/member_data_handlers.hpp"
+#include "api/import_handlers.hpp"
 #include "app/data_dir_lock.hpp"
 #include "applications/application_service.hpp"
 #include "auth/account_service.hpp"
@@ -24,8 +25,10 @@
 #include "backup/member_archive.hpp"
 #include "core/asset_store.hpp"
 #include "core/error.hpp"
+#include "core/ip_range.hpp"
 #include "core/log.hpp"
 #include "core/logging.hpp"
+#include "cv/cv_import_service.hpp"
 #include "cv/cv_service.hpp"
 #include "cv/cv_share_service.hpp"
 #include "http/middleware.hpp"
@@ -33,6 +36,7 @@
 #include "http/server.hpp"
 #include "http/static_assets.hpp"
 #include "jobs/scheduler.hpp"
+#include "net/fetcher.hpp"
 #include "ops/health.hpp"
 #include "store/database.hpp"
 #include "store/migrator.hpp"
@@ -43,6 +47,7 @@
 #include "web/application_pages.hpp"
 #include "web/audit_page.hpp"
 #include "web/browser_session.hpp"
+#include "web/cv_import_pages.hpp"
 #include "web/cv_pages.hpp"
 #include "web/cv_share_pages.hpp"
 #include "web/cv_template_styles.hpp"
@@ -50,6 +55,7 @@
 #include "web/home_page.hpp"
 #include "web/invite_pages.hpp"
 #include "web/member_data_pages.hpp"
+#include "web/job_fetch_page.hpp"
 #include "web/shared_cv_pages.hpp"
 #include "web/sign_in_pages.hpp"
 #include "web/sign_in_throttle.hpp"
@@ -86,6 +92,10 @@ struct App::Parts {
     std::unique_ptr<auth::UserAdmin> user_admin;
     std::unique_ptr<cv::CvService> cvs;
     std::unique_ptr<cv::CvShareService> shares;
+    std::unique_ptr<cv::CvImportService> imports;
+    std::unique_ptr<http::RateLimiter> import_rate;
+    net::FetchPolicy fetch_policy;
+    std::unique_ptr<http::RateLimiter> fetch_rate;
     std::unique_ptr<applications::ApplicationService> applications;
     std::unique_ptr<backup::MemberArchive> member_archive;
     std::unique_ptr<http::Server> server;
@@ -114,6 +124,8 @@ void prepare_data_dir(const fs::path& data_dir) {
         }
     }
 }
+
+constexpr std::uint64_t kFormOverheadBytes = 64 * 1024;
 
 // The JSON API takes personal tokens only (no cookies, hence no CSRF); HTML pages take
 // the session cookie only (so a stolen API token opens no pages). A browser session is
@@ -188,7 +200,9 @@ int App::start() {
         .write_timeout_s = config_.http_write_timeout_s,
         .keepalive_timeout_s = config_.http_keepalive_timeout_s,
         .keepalive_max = config_.http_keepalive_max,
-        .max_body_bytes = config_.max_upload_bytes,
+        // Room for a multipart form around a file at the limit, so the import refuses an
+        // oversized file with its own message instead of the server's bare 413.
+        .max_body_bytes = config_.max_upload_bytes + kFormOverheadBytes,
         .trusted_proxies = http::TrustedProxies(config_.trusted_proxies),
     });
     const web::Views& views = *p.views;
@@ -247,8 +261,23 @@ void App::start_services() {
     p.export_rate = std::make_unique<http::RateLimiter>(
         http::RateLimiter::Rule{.capacity = 20, .refill_per_second = 1}, options_.steady_clock);
     p.shares = std::make_unique<cv::CvShareService>(*p.db, *p.hasher, *p.policy, clock);
+    cv::ImportLimits import_limits;
+    import_limits.max_bytes = config_.max_upload_bytes;
+    import_limits.max_pdf_pages = config_.import_max_pdf_pages;
+    p.imports = std::make_unique<cv::CvImportService>(
+        *p.db, *p.cvs, cv::UploadStore(config_.data_dir / "uploads"), clock, import_limits);
+    // Reading a PDF or DOCX costs more than an export: a burst of 10, then one every 6 s
+    // per member and address.
+    p.import_rate = std::make_unique<http::RateLimiter>(
+        http::RateLimiter::Rule{.capacity = 10, .refill_per_second = 1.0 / 6},
+        options_.steady_clock);
     p.applications = std::make_unique<applications::ApplicationService>(*p.db, *p.cvs, clock);
     p.member_archive = std::make_unique<backup::MemberArchive>(*p.db, *p.cvs, *p.applications);
+    p.fetch_policy.allow = core::parse_ip_ranges(config_.fetch_allow, "VITAE_FETCH_ALLOW");
+    // A fetch holds a worker up to 10 s and makes us a client of somebody's site: a burst
+    // of 5, then one every 10 s per member and address.
+    p.fetch_rate = std::make_unique<http::RateLimiter>(
+        http::RateLimiter::Rule{.capacity = 5, .refill_per_second = 0.1}, options_.steady_clock);
 }
 
 void App::register_routes() {
@@ -289,11 +318,15 @@ void App::register_routes() {
     web::CvPages cv_pages{*p.views, *p.cvs, p.assets};
     web::register_cv_pages(router, cv_pages);
     web::register_cv_editor_page(router, cv_pages);
+    web::register_cv_import_pages(router, {*p.views, *p.imports, p.assets, *p.import_rate});
+    api::register_import_routes(router, *p.imports, *p.import_rate);
     api::register_application_routes(router, *p.applications);
     api::register_member_data_routes(router, *p.member_archive);
     web::ApplicationPages application_pages{*p.views, *p.applications, *p.cvs};
     web::register_application_transfer_pages(router, application_pages);
     web::register_application_pages(router, application_pages);
+    web::register_job_fetch_page(
+        router, {*p.views, *p.applications, *p.cvs, p.fetch_policy, *p.fetch_rate});
 }
 
 // Decided by options_.clock, so tests that move a fake clock on can make tasks due.
@@ -306,6 +339,9 @@ void App::schedule_housekeeping() {
             auto removed = audit.prune(keep_days);
             log::info("audit log pruned", {{"removed", removed}, {"keep_days", keep_days}});
         });
+    p.scheduler->every(std::chrono::hours(1), "unsaved import prune", [&imports = *p.imports] {
+        log::info("unsaved imports pruned", {{"removed", imports.prune_unsaved()}});
+    });
     p.scheduler->every(std::chrono::hours(1), "session prune", [&sessions = *p.sessions] {
         log::info("expired sessions pruned", {{"removed", sessions.prune()}});
     });

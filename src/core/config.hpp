@@ -54,6 +54,7 @@ struct Config {
     int audit_keep_days = 180;
     int cv_versions_keep = 50;
     std::string trusted_proxies;  // CIDR list; empty: X-Forwarded-For is never believed
+    std::string fetch_allow;      // CIDR list of non-public addresses fetches may reach
     std::optional<std::filesystem::path> assets_dir;  // serve web_assets/ and templates/ from disk
 
     std::vector<ConfigEntry> entries;  // every known key, in schema order

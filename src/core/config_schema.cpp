@@ -13,6 +13,9 @@
 #include <system_error>
 #include <utility>
 
+#include "core/error.hpp"
+#include "core/ip_range.hpp"
+
 namespace vitae::core {
 namespace {
 
@@ -220,6 +223,18 @@ Problem apply_trusted_proxies(Config& config, const std::string& value) {
     return std::nullopt;
 }
 
+// Parsed here, unlike TRUSTED_PROXIES, so a bad range stops start-up with the key named
+// instead of failing the first fetch.
+Problem apply_fetch_allow(Config& config, const std::string& value) {
+    try {
+        core::parse_ip_ranges(value, "ranges");
+    } catch (const Error& e) {
+        return std::string(e.what()).substr(std::string_view("ranges: ").size());
+    }
+    config.fetch_allow = value;
+    return std::nullopt;
+}
+
 Problem apply_assets_dir(Config& config, const std::string& value) {
     if (value.empty()) {
         config.assets_dir.reset();
@@ -336,6 +351,10 @@ std::vector<ConfigKey> build_schema() {
                  "Reverse proxies whose X-Forwarded-For is believed, as comma-separated "
                  "addresses or CIDR ranges (empty: none, the header is ignored)",
                  apply_trusted_proxies),
+        make_key("VITAE_FETCH_ALLOW", "", "CIDRS",
+                 "Private or loopback ranges that fetching a URL (a job advert) may reach, as "
+                 "comma-separated addresses or CIDR ranges (empty: public addresses only)",
+                 apply_fetch_allow),
         make_key("VITAE_ASSETS_DIR", "", "PATH",
                  "Serve web_assets/ and templates/ from this folder instead of the built-in "
                  "copies, for development",

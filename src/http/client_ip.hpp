@@ -4,27 +4,23 @@
 // not be able to choose it by sending a header.
 #include <httplib.h>
 
-#include <array>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/ip_range.hpp"
 
 namespace vitae::http {
 
 // The reverse proxies whose X-Forwarded-For entries are believed.
 struct TrustedProxies {
-    // An address range; IPv4 is held as IPv4-mapped IPv6 (::ffff:a.b.c.d, prefix + 96)
-    // so that one comparison serves both families and mapped peers match IPv4 ranges.
-    struct Range {
-        std::array<std::uint8_t, 16> network{};
-        int prefix_bits = 0;
-    };
+    using Range = core::IpRange;
 
     // Nobody is trusted: X-Forwarded-For is never read.
     TrustedProxies() = default;
-    // Comma-separated CIDRs, IPv4 or IPv6: "127.0.0.1/32, 10.0.0.0/8, ::1/128". A bare
-    // address is a single host. Throws vitae::Error(config) naming the first bad entry.
+    // Comma-separated CIDRs, IPv4 or IPv6: "127.0.0.1/32, 10.0.0.0/8, ::1/128" (parsed by
+    // core::parse_ip_ranges). A bare address is a single host. Throws vitae::Error(config) naming
+    // the first bad entry.
     explicit TrustedProxies(std::string_view cidr_list);
 
     // False for anything that is not an IP address.

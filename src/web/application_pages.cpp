@@ -26,6 +26,8 @@ const char* notice_for(std::string_view done) {
         return "A copy of the CV was made for this job: edit it from the link below.";
     if (done == "deleted")
         return "The application and its history were deleted.";
+    if (done == "fetched")
+        return "The job description was read from the posting's URL and saved. Check it below.";
     if (done == "imported")
         return "The applications were imported.";
     return nullptr;

@@ -197,6 +197,7 @@ Data application_detail(const Application& a, const std::vector<cv::Cv>& cvs) {
     d.set("tailor_choices", cv_options(cvs, a.cv_id));
     d.set("has_cvs", !cvs.empty());
     d.set("created_text", utc_text(a.created_at));
+    d.set("fetch_job", true);  // the job URL's "fetch" button (web/job_fetch_page.cpp)
     return d;
 }
 

@@ -19,7 +19,8 @@ std::string param(const httplib::Request& req, const char* name) {
 // Statuses a form shows inline, next to what was typed; anything else is an error page.
 bool shown_in_form(const Error& e) {
     return e.code() == ErrorCode::bad_request || e.code() == ErrorCode::unauthorized ||
-           e.code() == ErrorCode::conflict;
+           e.code() == ErrorCode::conflict || e.code() == ErrorCode::payload_too_large ||
+           e.code() == ErrorCode::unsupported_media;
 }
 
 void register_login(http::Router& router, const SignInPages& p) {

@@ -15,6 +15,7 @@
 #include "auth/api_token_service.hpp"
 #include "auth/password_hasher.hpp"
 #include "auth/password_policy.hpp"
+#include "cv/cv_import_service.hpp"
 #include "cv/cv_service.hpp"
 #include "cv/cv_share_service.hpp"
 #include "store/database.hpp"
@@ -138,6 +139,28 @@ std::string new_cv_share(World& w, std::int64_t owner) {
     return std::to_string(cv);
 }
 
+// An import draft of owner's (a small JSON Resume), unsaved.
+std::string new_upload(World& w, std::int64_t owner) {
+    auto& app = w.app.app();
+    vitae::cv::CvService cvs(app.database(), vitae::core::unix_now, 1000);
+    vitae::cv::CvImportService imports(app.database(), cvs,
+                                       vitae::cv::UploadStore(app.config().data_dir / "uploads"),
+                                       vitae::core::unix_now, {});
+    auto draft = imports.upload(owner, R"({"basics": {"name": "Fixture"}})", "cv.json");
+    return std::to_string(draft.upload.id);
+}
+
+// A CV of owner's saved from an import, so it has an original.
+std::string new_imported_cv(World& w, std::int64_t owner) {
+    auto& app = w.app.app();
+    vitae::cv::CvService cvs(app.database(), vitae::core::unix_now, 1000);
+    vitae::cv::CvImportService imports(app.database(), cvs,
+                                       vitae::cv::UploadStore(app.config().data_dir / "uploads"),
+                                       vitae::core::unix_now, {});
+    auto draft = imports.upload(owner, R"({"basics": {"name": "Fixture"}})", "cv.json");
+    return std::to_string(imports.save(owner, draft.upload.id, {}).id);
+}
+
 std::string new_application(World& w, std::int64_t owner) {
     auto& db = w.app.app().database();
     vitae::cv::CvService cvs(db, vitae::core::unix_now, 1000);
@@ -161,6 +184,7 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/applications/(\d+)/status)", new_application},
         {R"(/applications/(\d+)/tailor)", new_application},
         {R"(/applications/(\d+)/delete)", new_application},
+        {R"(/applications/(\d+)/fetch-job)", new_application},
         {R"(/applications/(\d+)/job.json)", new_application},
         {R"(/api/v1/cvs/(\d+))", new_cv},
         {R"(/api/v1/cvs/(\d+)/versions)", new_cv},
@@ -175,6 +199,10 @@ const std::map<std::string, Fixture>& fixtures() {
         {R"(/cvs/(\d+)/preview)", new_cv},
         {R"(/cvs/(\d+)/duplicate)", new_cv},
         {R"(/cvs/(\d+)/delete)", new_cv},
+        {R"(/cvs/import/(\d+))", new_upload},
+        {R"(/cvs/import/(\d+)/preview)", new_upload},
+        {R"(/cvs/import/(\d+)/save)", new_upload},
+        {R"(/cvs/(\d+)/original)", new_imported_cv},
     };
     return kFixtures;
 }

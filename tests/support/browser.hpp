@@ -37,6 +37,20 @@ class Browser {
         return remember(client_.Post(path, headers(), items));
     }
 
+    // A multipart/form-data POST carrying one file (`field`, with its name and media type)
+    // beside the form's fields, as a browser sends <input type="file">.
+    httplib::Result post_file(const std::string& path, const std::string& field,
+                              const std::string& file_name, const std::string& content,
+                              const std::string& content_type, const httplib::Params& form = {}) {
+        httplib::MultipartFormDataItems items;
+        for (const auto& [name, value] : form)
+            items.push_back({name, value, "", ""});
+        items.push_back({field, content, file_name, content_type});
+        if (!form.count("csrf") && !csrf_.empty())
+            items.push_back({"csrf", csrf_, "", ""});
+        return remember(client_.Post(path, headers(), items));
+    }
+
     // GET /login, then POST the credentials. Returns the POST's response.
     httplib::Result sign_in(const std::string& email, const std::string& password) {
         auto page = get("/login");
