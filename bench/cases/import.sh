@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # bench/cases/import.sh: what importing a CV costs. vitae_import_bench (bench/import_bench.cpp)
 # exports the rich fixture (tests/fixtures/resume/rich.json) as a 2-page PDF (classic, A4)
-# and as a DOCX with Vitae's own exporters and imports each RUNS times in one process:
-# cv::import_document, or the extractors alone until the résumé parser is merged (the row
-# says which). Target < 30 ms each: an upload should turn into a draft without a wait.
+# and as a DOCX with Vitae's own exporters and imports each RUNS times in one process
+# (cv::import_document: detection, extraction, résumé parser). Target < 30 ms each: an
+# upload should turn into a draft without a wait.
 #
 # Then the same PDF through pdftotext (poppler) as a yardstick. Both sides run as
 # processes, PROC_RUNS times each: `vitae import PDF --format text` (kind detection and

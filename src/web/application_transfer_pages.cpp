@@ -55,7 +55,8 @@ void register_job_json(http::Router& router, const ApplicationPages& p) {
         [p](const httplib::Request& req, httplib::Response& res, const auth::Principal& who) {
             handle_form(res, p.views, "applications_import", "Import applications", Data(),
                         BrowserSessions::viewer(who), [&] {
-                            auto input = applications::parse_job_json(uploaded_file(req, "job JSON"));
+                            auto input =
+                                applications::parse_job_json(uploaded_file(req, "job JSON"));
                             auto a = p.applications.create(who.user_id, input);
                             res.set_redirect(
                                 "/applications/" + std::to_string(a.id) + "?done=created", 303);

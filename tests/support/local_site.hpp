@@ -9,6 +9,7 @@
 //
 // A handler that must hang (a slow site) waits on hold(): it returns once release() is
 // called, which the destructor does, so the server always stops.
+#include <doctest/doctest.h>
 #include <httplib.h>
 
 #include <chrono>
@@ -37,6 +38,12 @@ class LocalSite {
         port_ = server_.bind_to_any_port("127.0.0.1");
         // Bound and listening already: connections wait in the backlog until accept runs.
         thread_ = std::thread([this] { server_.listen_after_bind(); });
+        // httplib's stop() does nothing until the accept loop has begun, so a test that ends
+        // before then would wait forever in the destructor's join.
+        auto bound = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!server_.is_running() && std::chrono::steady_clock::now() < bound)
+            std::this_thread::yield();
+        REQUIRE(server_.is_running());
     }
 
     int port() const { return port_; }

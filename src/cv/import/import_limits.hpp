@@ -1,6 +1,6 @@
 #pragma once
 // What an uploaded CV may cost us before we refuse it. The byte and page limits come
-// from the configuration (VITAE_MAX_UPLOAD_BYTES, VITAE_IMPORT_MAX_PDF_PAGES); the DOCX
+// from the configuration (MAX_UPLOAD_BYTES, IMPORT_MAX_PDF_PAGES); the DOCX
 // limits guard against zip bombs and are not worth a setting.
 #include <cstdint>
 
