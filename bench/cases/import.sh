@@ -60,7 +60,7 @@ proc_ms() {
   local i start end times=()
   for ((i = 0; i < PROC_RUNS; i++)); do
     start=$(date +%s%N)
-    "$@" >/dev/null
+    "$@" >/dev/null || return 1
     end=$(date +%s%N)
     times+=("$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e6 }')")
   done
@@ -71,8 +71,10 @@ if ! command -v pdftotext >/dev/null; then
   row "pdftotext on the same PDF" "not measured (pdftotext missing: packaging/install-deps.sh test)" "—" "—"
   exit 0
 fi
-ours=$(proc_ms "$VITAE_BIN" import "$pdf" --format text)
-theirs=$(proc_ms pdftotext "$pdf" -)
+# run.sh exports VITAE_BIN for the cases, and vitae refuses VITAE_* keys it does not know.
+ours=$(proc_ms env -u VITAE_BIN "$VITAE_BIN" import "$pdf" --format text) ||
+  { echo "import: vitae import failed on $pdf" >&2; exit 1; }
+theirs=$(proc_ms pdftotext "$pdf" -) || { echo "import: pdftotext failed on $pdf" >&2; exit 1; }
 row "same PDF as processes: vitae import --format text, median of $PROC_RUNS" "$(fmt_num "$ours" 1) ms" "—" "—"
 row "same PDF as processes: pdftotext PDF -, median of $PROC_RUNS" "$(fmt_num "$theirs" 1) ms" "—" "—"
 row "ratio vitae import / pdftotext, both processes (lower is better)" \
